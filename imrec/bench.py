@@ -63,4 +63,4 @@ def main(argv=None):
     except ValueError as e: raise SystemExit(str(e))
     print(json.dumps(res, default=str))
 
-if __name__ == '__main__': main()
+if __name__ == '__main__' and '__file__' in globals(): main()      # python -m imrec.bench (not this notebook)
