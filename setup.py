@@ -1,6 +1,13 @@
-"""pip install -e ".[dev]"  (metadata comes from settings.ini, the nbdev project file)."""
+"""pip install -e ".[dev]"  (metadata comes from settings.ini, the nbdev project file).
+
+A built package (wheel, or `pip install .`) carries `nbs/train.ipynb` as `imrec/train.ipynb`, so `imrec_train` runs
+without a checkout. Subpackages (imrec.data, imrec.visual, ...) are namespace packages: nbdev writes no __init__.py.
+"""
 from configparser import ConfigParser
+from pathlib import Path
+import shutil
 import setuptools
+from setuptools.command.build_py import build_py
 
 cfg = ConfigParser(delimiters=['='])
 cfg.read('settings.ini', encoding='utf-8')
@@ -14,6 +21,15 @@ lic = licenses[cfg['license']]
 requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
 console_scripts = [s.strip() for s in cfg.get('console_scripts', '').split() if s.strip()]
+
+class build_py_with_notebook(build_py):
+    "build_py that also copies the experiment notebook into the built package."
+    def run(self):
+        super().run()
+        src = Path(__file__).resolve().parent/'nbs'/'train.ipynb'
+        if not src.is_file(): raise FileNotFoundError(f"{src}: the experiment notebook must ship with the package")
+        dest = Path(self.build_lib)/cfg['lib_path']/'train.ipynb'
+        dest.parent.mkdir(parents=True, exist_ok=True); shutil.copyfile(src, dest)
 
 setuptools.setup(
     name=cfg['lib_name'],
@@ -34,7 +50,8 @@ setuptools.setup(
         'Programming Language :: Python :: 3',
         'Programming Language :: Python :: 3 :: Only',
     ],
-    packages=setuptools.find_packages(include=['imrec', 'imrec.*']),
+    packages=setuptools.find_namespace_packages(include=['imrec', 'imrec.*'], exclude=['*.__pycache__']),
+    cmdclass={'build_py': build_py_with_notebook},
     include_package_data=True,
     install_requires=requirements,
     extras_require={'dev': dev_requirements},
