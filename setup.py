@@ -1,7 +1,7 @@
 """pip install -e ".[dev]"  (metadata comes from settings.ini, the nbdev project file).
 
 A built package (wheel, or `pip install .`) carries `nbs/train.ipynb` as `imrec/train.ipynb`, so `imrec_train` runs
-without a checkout. Subpackages (imrec.data, imrec.visual, ...) are namespace packages: nbdev writes no __init__.py.
+without a checkout.
 """
 from configparser import ConfigParser
 from pathlib import Path
@@ -50,7 +50,7 @@ setuptools.setup(
         'Programming Language :: Python :: 3',
         'Programming Language :: Python :: 3 :: Only',
     ],
-    packages=setuptools.find_namespace_packages(include=['imrec', 'imrec.*'], exclude=['*.__pycache__']),
+    packages=setuptools.find_packages(include=['imrec', 'imrec.*']),
     cmdclass={'build_py': build_py_with_notebook},
     include_package_data=True,
     install_requires=requirements,
