@@ -9,7 +9,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-
 # %% auto #0
 __all__ = ['QUERY_INIT', 'GATE_BIAS', 'MIN_TITLE_LEN', 'HIDDEN_CUE_SHARE', 'ENTITY_SHARE', 'masked_softmax', 'word_embedding',
            'AdditiveAttention', 'MultiHeadSelfAttention', 'ImpressionMemory', 'ImpressionGate', 'dot_click',
@@ -108,20 +107,20 @@ class ImpressionGate(nn.Module):
         a = torch.sigmoid(self.g(torch.cat([p, e], -1)))
         return a * e + (1 - a) * p, a
 
-# %% ../../nbs/20_layers.ipynb #64752690
+# %% ../../nbs/20_layers.ipynb #42b65ff4
 def dot_click(cand: torch.Tensor, user: torch.Tensor) -> torch.Tensor:
     "Eq 11: click scores (B, N) = dot products of candidate vectors (B, N, D) with the user vector (B, D) or per-candidate user vectors (B, N, D)."
     if user.dim() == cand.dim() - 1: user = user.unsqueeze(-2)
     return (cand * user).sum(-1)
 
 
-# %% ../../nbs/20_layers.ipynb #b237701e
+# %% ../../nbs/20_layers.ipynb #4b623e47
 def click_loss(scores: torch.Tensor) -> torch.Tensor:
     "Eq 12: softmax cross-entropy with the clicked candidate in column 0 of (B, 1 + K) scores."
     return F.cross_entropy(scores, torch.zeros(len(scores), dtype=torch.long, device=scores.device))
 
 
-# %% ../../nbs/20_layers.ipynb #e100464f
+# %% ../../nbs/20_layers.ipynb #6ea7349c
 MIN_TITLE_LEN = 3         # random titles have MIN_TITLE_LEN to L real tokens
 HIDDEN_CUE_SHARE = 0.3    # share of random cues that are masked
 ENTITY_SHARE = 0.3        # share of random title tokens linked to an entity
