@@ -14,8 +14,8 @@ from fastcore.basics import patch
 from .layers import masked_softmax, word_embedding, AdditiveAttention, dot_click
 
 # %% auto #0
-__all__ = ['FACTOR_INIT_STD', 'TitleCNN', 'left_align', 'tfidf_idf', 'DeepFMConfig', 'DeepFM', 'DKNConfig', 'DKN', 'NPAConfig',
-           'PersonalizedAttention', 'NPA', 'LSTURConfig', 'LSTUR']
+__all__ = ['FACTOR_INIT_STD', 'TitleCNN', 'left_align', 'mask_users', 'tfidf_idf', 'DeepFMConfig', 'DeepFM', 'DKNConfig', 'DKN',
+           'NPAConfig', 'PersonalizedAttention', 'NPA', 'LSTURConfig', 'LSTUR']
 
 # %% ../../nbs/23_baselines.ipynb #24edb036
 class TitleCNN(nn.Module):
@@ -37,6 +37,12 @@ def left_align(x: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch
     idx = torch.sort((~mask).to(torch.int8), dim=1, stable=True).indices           # real slots first, order kept
     return x.gather(1, idx.view(B, H, *[1] * (x.dim() - 2)).expand_as(x)), n
 
+# %% ../../nbs/23_baselines.ipynb #9a38b34b
+def mask_users(u: torch.Tensor, p: float, training: bool) -> torch.Tensor:
+    "User embeddings (B, D) with each row zeroed with probability p when `training` (as for a user unseen in training); unchanged otherwise."
+    if training and p > 0: u = u * (torch.rand(len(u), 1, device=u.device) >= p)
+    return u
+
 # %% ../../nbs/23_baselines.ipynb #0438ee1e
 def tfidf_idf(titles: torch.Tensor, vocab_size: int) -> torch.Tensor:
     "Smoothed inverse document frequency of every word id over the title rows `titles` (n, L) (padding 0 ignored)."
@@ -49,6 +55,11 @@ def tfidf_idf(titles: torch.Tensor, vocab_size: int) -> torch.Tensor:
 # %% ../../nbs/23_baselines.ipynb #a4a48301
 FACTOR_INIT_STD = 0.01    # DeepFM's factor vectors and LSTUR's user embeddings start as N(0, FACTOR_INIT_STD^2)
 _NORM_EPS = 1e-12         # floor of a field's norm (an empty field stays zero)
+
+def _small_init_(e: nn.Embedding) -> nn.Embedding:
+    "Re-initialise embedding `e` in place as N(0, FACTOR_INIT_STD^2) with its padding row 0 zero."
+    nn.init.normal_(e.weight, std=FACTOR_INIT_STD); e.weight.data[0] = 0
+    return e
 
 @dataclass
 class DeepFMConfig:
@@ -80,7 +91,7 @@ class DeepFM(nn.Module):
         # candidate of a sample, which Eq 12's softmax cancels (they would never learn)
         self.first = nn.ModuleList(nn.Embedding(n, 1, padding_idx=0) for n in sizes[:3])
         self.factor = nn.ModuleList(nn.Embedding(n, cfg.factors, padding_idx=0) for n in sizes)
-        for e in self.factor: nn.init.normal_(e.weight, std=FACTOR_INIT_STD); e.weight.data[0] = 0
+        for e in self.factor: _small_init_(e)
         for e in self.first: nn.init.zeros_(e.weight)
         layers, d = [], len(sizes) * cfg.factors
         for h in cfg.hidden: layers += [nn.Linear(d, h), nn.ReLU(), nn.Dropout(cfg.dropout)]; d = h
@@ -152,7 +163,7 @@ class DKN(nn.Module):
     def __init__(self, cfg: DKNConfig, embeddings=None, entity_embeddings=None):
         super().__init__()
         self.cfg = cfg
-        self.emb = word_embedding(cfg.vocab_size, cfg.word_dim, None if embeddings is None else np.asarray(embeddings))
+        self.emb = word_embedding(cfg.vocab_size, cfg.word_dim, embeddings)
         if entity_embeddings is not None:
             e = torch.as_tensor(np.asarray(entity_embeddings), dtype=torch.float32)
             if e.shape[1] != cfg.entity_dim: raise ValueError(f"entity vectors are {e.shape[1]}-d, DKNConfig.entity_dim is {cfg.entity_dim}")
@@ -234,15 +245,14 @@ class NPA(nn.Module):
     def __init__(self, cfg: NPAConfig, embeddings=None):
         super().__init__()
         self.cfg = cfg
-        emb = word_embedding(cfg.vocab_size, cfg.word_dim, None if embeddings is None else np.asarray(embeddings))
+        emb = word_embedding(cfg.vocab_size, cfg.word_dim, embeddings)
         self.cnn = TitleCNN(emb, cfg.filters, cfg.window, cfg.dropout)
         self.user_emb = nn.Embedding(cfg.n_users, cfg.user_dim, padding_idx=0)
         self.word_attn = PersonalizedAttention(cfg.filters, cfg.user_dim, cfg.query_dim)
         self.news_attn = PersonalizedAttention(cfg.filters, cfg.user_dim, cfg.query_dim)
     def user_vector(self, user):
         u = self.user_emb(user)
-        if self.training and self.cfg.mask_prob > 0: u = u * (torch.rand(len(u), 1, device=u.device) >= self.cfg.mask_prob)
-        return u
+        return mask_users(u, self.cfg.mask_prob, self.training)
     def news_vectors(self, title, u):
         "News vectors (B, n, filters) of titles (B, n, L), attended with user embeddings u (B, user_dim)."
         B, n, L = title.shape
@@ -281,7 +291,7 @@ class LSTUR(nn.Module):
     def __init__(self, cfg: LSTURConfig, embeddings=None):
         super().__init__()
         self.cfg = cfg
-        emb = word_embedding(cfg.vocab_size, cfg.word_dim, None if embeddings is None else np.asarray(embeddings))
+        emb = word_embedding(cfg.vocab_size, cfg.word_dim, embeddings)
         self.cnn = TitleCNN(emb, cfg.filters, cfg.window, cfg.dropout)
         self.pool = AdditiveAttention(cfg.filters, cfg.query_dim)
         self.cat = nn.Embedding(cfg.n_categories, cfg.topic_dim, padding_idx=0)
@@ -289,7 +299,7 @@ class LSTUR(nn.Module):
         D = cfg.news_dim
         long_dim, short_dim = (D, D) if cfg.combine == 'ini' else (D // 2, D - D // 2)
         self.user_emb = nn.Embedding(cfg.n_users, long_dim, padding_idx=0)
-        nn.init.normal_(self.user_emb.weight, std=FACTOR_INIT_STD); self.user_emb.weight.data[0] = 0   # small: ini feeds it to the GRU as its state
+        _small_init_(self.user_emb)   # small: ini feeds it to the GRU as its state
         self.gru = nn.GRU(D, short_dim, batch_first=True)
     def news_vectors(self, title, cat, subcat):
         "News vectors (..., filters + 2 topic_dim)."
@@ -300,7 +310,7 @@ class LSTUR(nn.Module):
     def user_vectors(self, hist_vecs, hist_mask, user):
         "User vectors (B, news_dim) from clicked news vectors (B, H, D), their mask and user rows (B,)."
         long = self.user_emb(user)
-        if self.training and self.cfg.mask_prob > 0: long = long * (torch.rand(len(long), 1, device=long.device) >= self.cfg.mask_prob)
+        long = mask_users(long, self.cfg.mask_prob, self.training)
         x, n = left_align(hist_vecs, hist_mask)
         packed = nn.utils.rnn.pack_padded_sequence(x, n.clamp_min(1).cpu(), batch_first=True, enforce_sorted=False)
         h0 = long.unsqueeze(0).contiguous() if self.cfg.combine == 'ini' else None

@@ -76,7 +76,7 @@ class FIM(nn.Module):
     def __init__(self, cfg: FIMConfig, embeddings=None):
         super().__init__()
         self.cfg = cfg
-        self.embedding = word_embedding(cfg.vocab_size, cfg.word_dim, None if embeddings is None else np.asarray(embeddings))
+        self.embedding = word_embedding(cfg.vocab_size, cfg.word_dim, embeddings)
         self.drop = nn.Dropout(cfg.dropout)
         self.hdc = HDC(cfg)
         self.cnn = _match_cnn(cfg)

@@ -5,6 +5,7 @@
 # %% ../../nbs/20_layers.ipynb #85df1257
 from __future__ import annotations
 import math
+import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -25,10 +26,10 @@ def masked_softmax(scores: torch.Tensor, mask: torch.Tensor | None, dim: int = -
 
 # %% ../../nbs/20_layers.ipynb #9140d8ba
 def word_embedding(vocab_size: int, dim: int, init=None) -> nn.Embedding:
-    "An embedding table (row 0 = padding), copied from `init` (a (vocab_size, dim) matrix, e.g. GloVe) when given."
+    "An embedding table (row 0 = padding), copied from `init` (a (vocab_size, dim) tensor or array, e.g. GloVe) when given."
     emb = nn.Embedding(vocab_size, dim, padding_idx=0)
     if init is not None:
-        e = torch.as_tensor(init, dtype=torch.float32)
+        e = torch.as_tensor(init if isinstance(init, torch.Tensor) else np.asarray(init), dtype=torch.float32)
         if e.shape != emb.weight.shape: raise ValueError(f"embeddings {tuple(e.shape)} do not match vocab_size x dim {tuple(emb.weight.shape)}")
         with torch.no_grad(): emb.weight.copy_(e)
     return emb

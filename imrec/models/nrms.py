@@ -102,7 +102,7 @@ class NRMS(nn.Module):
     def __init__(self, cfg: NRMSConfig, embeddings: np.ndarray | torch.Tensor | None = None):
         super().__init__()
         self.cfg = cfg
-        emb = word_embedding(cfg.vocab_size, cfg.word_dim, None if embeddings is None else np.asarray(embeddings))
+        emb = word_embedding(cfg.vocab_size, cfg.word_dim, embeddings)
         self.news_encoder = NewsEncoder(cfg, emb)
         self.user_encoder = UserEncoder(cfg, self.news_encoder.dim)
     def encode_news(self, title, cues=None, cue_mask=None, global_cue=None):
