@@ -133,6 +133,7 @@ def fm_terms(self: DeepFM, fields: list, B: int, N: int) -> tuple[torch.Tensor, 
     fm = 0.5 * (s * s - sq).sum(-1)                                     # sum over pairs i < j of <v_i, v_j> x_i x_j
     return lin, fm, torch.cat(deep, -1)
 
+# %% ../../nbs/23_baselines.ipynb #f2b2abe0
 @patch
 def forward(self: DeepFM, b: dict) -> torch.Tensor:
     "Click scores (B, N): first order + FM + deep."
@@ -158,18 +159,22 @@ class DKNConfig:
         if self.interaction not in ('dnn', 'dot'): raise ValueError("DKNConfig.interaction must be 'dnn' or 'dot'")
 
 # %% ../../nbs/23_baselines.ipynb #88925266
+def _entity_table(cfg: DKNConfig, entity_embeddings=None) -> nn.Embedding:
+    "DKN's entity table: the given (TransE) vectors, trained only with `cfg.train_entities`; without them a random one (tests only)."
+    if entity_embeddings is not None:
+        e = torch.as_tensor(np.asarray(entity_embeddings), dtype=torch.float32)
+        if e.shape[1] != cfg.entity_dim: raise ValueError(f"entity vectors are {e.shape[1]}-d, DKNConfig.entity_dim is {cfg.entity_dim}")
+        return nn.Embedding.from_pretrained(e, freeze=not cfg.train_entities, padding_idx=0)
+    ent = nn.Embedding(cfg.n_entities, cfg.entity_dim, padding_idx=0); ent.weight.requires_grad_(cfg.train_entities)
+    return ent
+
 class DKN(nn.Module):
     "DKN: knowledge-aware CNN news vectors, candidate-aware attention over clicked news, a click predictor (DNN or inner product)."
     def __init__(self, cfg: DKNConfig, embeddings=None, entity_embeddings=None):
         super().__init__()
         self.cfg = cfg
         self.emb = word_embedding(cfg.vocab_size, cfg.word_dim, embeddings)
-        if entity_embeddings is not None:
-            e = torch.as_tensor(np.asarray(entity_embeddings), dtype=torch.float32)
-            if e.shape[1] != cfg.entity_dim: raise ValueError(f"entity vectors are {e.shape[1]}-d, DKNConfig.entity_dim is {cfg.entity_dim}")
-            self.ent = nn.Embedding.from_pretrained(e, freeze=not cfg.train_entities, padding_idx=0)
-        else:
-            self.ent = nn.Embedding(cfg.n_entities, cfg.entity_dim, padding_idx=0); self.ent.weight.requires_grad_(cfg.train_entities)
+        self.ent = _entity_table(cfg, entity_embeddings)
         self.transform = nn.Linear(cfg.entity_dim, cfg.word_dim)           # g(e) = tanh(M e + b)
         self.convs = nn.ModuleList(nn.Conv1d(2 * cfg.word_dim, cfg.filters, k) for k in cfg.windows)
         self.drop = nn.Dropout(cfg.dropout)
@@ -178,19 +183,26 @@ class DKN(nn.Module):
             self.attention = nn.Sequential(nn.Linear(2 * d, cfg.hidden), nn.ReLU(), nn.Linear(cfg.hidden, 1, bias=False))
             self.predict = nn.Sequential(nn.Linear(2 * d, cfg.hidden), nn.ReLU(), nn.Linear(cfg.hidden, 1, bias=False))
 
-    def news_vectors(self, title, ent):
-        "KCNN news vectors (..., filters x windows) from title ids and entity rows (..., L)."
-        lead, L = title.shape[:-1], title.shape[-1]
-        t, e = title.reshape(-1, L), ent.reshape(-1, L)
-        mask = (t != 0).unsqueeze(-1)
-        g = torch.tanh(self.transform(self.ent(e))) * (e != 0).unsqueeze(-1)  # no entity: a zero channel
-        x = self.drop(torch.cat([self.emb(t), g], -1) * mask).transpose(1, 2)  # channels: words, entities
-        outs = []
-        for k, conv in zip(self.cfg.windows, self.convs):
-            h = F.relu(conv(F.pad(x, (0, max(0, k - L)))))                     # (n, filters, L - k + 1)
-            valid = (torch.arange(h.shape[-1], device=h.device) + k <= mask.sum(1)).unsqueeze(1) | (torch.arange(h.shape[-1], device=h.device) == 0)
-            outs.append(h.masked_fill(~valid, float('-inf')).amax(-1))          # max over the windows inside the title
-        return self.drop(torch.cat(outs, -1)).reshape(*lead, -1)
+# %% ../../nbs/23_baselines.ipynb #d2a0ac6b
+def _max_over_title(h: torch.Tensor, k: int, lengths: torch.Tensor) -> torch.Tensor:
+    "Max (n, F) over the windows (n, F, W) of width k that lie inside titles of `lengths` (n, 1) tokens; the first window always counts."
+    pos = torch.arange(h.shape[-1], device=h.device)
+    valid = (pos + k <= lengths).unsqueeze(1) | (pos == 0)
+    return h.masked_fill(~valid, float('-inf')).amax(-1)
+
+@patch
+def news_vectors(self: DKN, title: torch.Tensor, ent: torch.Tensor) -> torch.Tensor:
+    "KCNN news vectors (..., filters x windows) from title ids and entity rows (..., L)."
+    lead, L = title.shape[:-1], title.shape[-1]
+    t, e = title.reshape(-1, L), ent.reshape(-1, L)
+    mask = (t != 0).unsqueeze(-1)
+    g = torch.tanh(self.transform(self.ent(e))) * (e != 0).unsqueeze(-1)  # no entity: a zero channel
+    x = self.drop(torch.cat([self.emb(t), g], -1) * mask).transpose(1, 2)  # channels: words, entities
+    outs = []
+    for k, conv in zip(self.cfg.windows, self.convs):
+        h = F.relu(conv(F.pad(x, (0, max(0, k - L)))))                     # (n, filters, L - k + 1)
+        outs.append(_max_over_title(h, k, mask.sum(1)))                    # max over the windows inside the title
+    return self.drop(torch.cat(outs, -1)).reshape(*lead, -1)
 
 # %% ../../nbs/23_baselines.ipynb #6a509b19
 @patch
@@ -204,6 +216,7 @@ def user_vectors(self: DKN, cand: torch.Tensor, hist: torch.Tensor, hist_mask: t
     w = masked_softmax(logits, hist_mask.unsqueeze(1))                        # (B, N, H)
     return (w.unsqueeze(-1) * hist.unsqueeze(1)).sum(-2)
 
+# %% ../../nbs/23_baselines.ipynb #ed1c7a5c
 @patch
 def forward(self: DKN, b: dict) -> torch.Tensor:
     "Click scores (B, N): the paper's DNN on [user; candidate], or with interaction='dot' their inner product."
@@ -307,19 +320,26 @@ class LSTUR(nn.Module):
         t = title.reshape(-1, L)
         v = self.pool(self.cnn(t), t != 0)[0].reshape(*lead, -1)
         return torch.cat([v, self.cat(cat), self.subcat(subcat)], -1)
-    def user_vectors(self, hist_vecs, hist_mask, user):
-        "User vectors (B, news_dim) from clicked news vectors (B, H, D), their mask and user rows (B,)."
-        long = self.user_emb(user)
-        long = mask_users(long, self.cfg.mask_prob, self.training)
-        x, n = left_align(hist_vecs, hist_mask)
-        packed = nn.utils.rnn.pack_padded_sequence(x, n.clamp_min(1).cpu(), batch_first=True, enforce_sorted=False)
-        h0 = long.unsqueeze(0).contiguous() if self.cfg.combine == 'ini' else None
-        _, h = self.gru(packed, h0)
-        short = h[0]
-        if self.cfg.combine == 'ini': return torch.where((n > 0).unsqueeze(-1), short, long)      # no clicks: the long-term vector
-        return torch.cat([long, short * (n > 0).unsqueeze(-1)], -1)
-    def forward(self, b: dict) -> torch.Tensor:
-        cand = self.news_vectors(b['cand_title'], b['cand_cat'], b['cand_subcat'])
-        hist = self.news_vectors(b['hist_title'], b['hist_cat'], b['hist_subcat'])
-        user = self.user_vectors(hist, b['hist_mask'], b['user'])
-        return dot_click(cand, user)
+
+# %% ../../nbs/23_baselines.ipynb #bdc13191
+@patch
+def user_vectors(self: LSTUR, hist_vecs, hist_mask, user):
+    "User vectors (B, news_dim) from clicked news vectors (B, H, D), their mask and user rows (B,)."
+    long = self.user_emb(user)
+    long = mask_users(long, self.cfg.mask_prob, self.training)
+    x, n = left_align(hist_vecs, hist_mask)
+    packed = nn.utils.rnn.pack_padded_sequence(x, n.clamp_min(1).cpu(), batch_first=True, enforce_sorted=False)
+    h0 = long.unsqueeze(0).contiguous() if self.cfg.combine == 'ini' else None
+    _, h = self.gru(packed, h0)
+    short = h[0]
+    if self.cfg.combine == 'ini': return torch.where((n > 0).unsqueeze(-1), short, long)      # no clicks: the long-term vector
+    return torch.cat([long, short * (n > 0).unsqueeze(-1)], -1)
+
+# %% ../../nbs/23_baselines.ipynb #6e937379
+@patch
+def forward(self: LSTUR, b: dict) -> torch.Tensor:
+    "Click scores (B, N): Eq 11's inner product of the candidates' vectors with the user vector."
+    cand = self.news_vectors(b['cand_title'], b['cand_cat'], b['cand_subcat'])
+    hist = self.news_vectors(b['hist_title'], b['hist_cat'], b['hist_subcat'])
+    user = self.user_vectors(hist, b['hist_mask'], b['user'])
+    return dot_click(cand, user)
