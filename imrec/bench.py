@@ -42,7 +42,7 @@ def parse_args(argv: list[str]) -> dict:
     return {k[2:].replace('-', '_'): _value(v) for k, v in zip(argv[::2], argv[1::2])}
 
 # %% ../nbs/49_bench.ipynb #0c98c6e2
-def run_benchmark(name: str, **kw) -> dict:
+def run_benchmark(name: str, /, **kw) -> dict:
     "Run `benchmark_<name>(**kw)` and return its figures plus `peak_rss_mb` and `wall_s` of this process."
     found = find_benchmarks()
     if name not in found: raise ValueError(f"imrec.bench: no benchmark {name!r}; there are: {', '.join(sorted(found)) or 'none'}")
