@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
-from ..text import tokenize_spans
+from ..data.text import tokenize_spans
 
 # %% auto #0
 __all__ = ['CATEGORY_NAMES', 'MAX_COVER_PIXELS', 'CardSpec', 'category_text', 'find_system_font', 'CardFonts', 'resolve_fonts',

@@ -11,7 +11,7 @@ import numpy as np
 from PIL import Image
 from ..core import atomic_write
 from .card import Layout, CardSpec, category_text, render_card
-from ..text import tokenize_spans
+from ..data.text import tokenize_spans
 
 # %% auto #0
 __all__ = ['THRESHOLDS', 'DecomposeThresholds', 'runs', 'word_gap_threshold', 'glyph_runs', 'find_cover', 'cover_present',

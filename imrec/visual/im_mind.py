@@ -101,9 +101,9 @@ def features_dir(cfg: FeatureConfig) -> str:
 def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: FeatureConfig = FeatureConfig(),
                   workers: int = 2, batch_size: int = 16, title_font=None, category_font=None, progress=True) -> dict:
     "Cards (rendered, or decomposed from `cards`), layouts and visual features of every news of the dataset `data`."
-    from imrec.mind import MindDataset
+    from imrec.data.mind import MindDataset
     from imrec.visual.cards import build_cards
-    from imrec.visual.decompose import decompose_cards
+    from imrec.visual.decompose.decompose import decompose_cards
     ds = data if isinstance(data, MindDataset) else MindDataset(data)
     out = Path(out) if out is not None else ds.root/'im_mind'
     if cards is not None: summary = decompose_cards(cards, ds, out, progress=progress)
