@@ -178,7 +178,7 @@ def impressions(behaviors: pd.DataFrame, features: NewsFeatures, history_len: in
     urows = None if users is None else np.fromiter((users.get(u, 0) for u in behaviors.user_id), np.int64, n)
     return Impressions(behaviors.impression_id.to_numpy(), behaviors.user_id.to_numpy(), cand, ptr, labels, hist, urows)
 
-# %% ../../nbs/30_batches.ipynb #52c446a2
+# %% ../../nbs/30_batches.ipynb #8b38be96
 def _clicks_with_negatives(imp: Impressions) -> tuple:
     """For every click in an impression that has a non-click: its flat candidate index and its impression, with the
     flat indices of all non-clicks grouped by impression (`neg_idx`, offsets `neg_ptr`) and each click's count of them."""
@@ -218,6 +218,7 @@ def train_samples(imp: Impressions, npratio: int = 4, seed: int = 0) -> tuple[np
     out[:, 1:] = imp.cand[neg_idx[neg_ptr[s_imp, None] + _pick_negatives(rng, n_neg, npratio)]]
     return out, s_imp
 
+# %% ../../nbs/30_batches.ipynb #7bd5e765
 def n_train_samples(imp: Impressions) -> int:
     "How many samples `train_samples` makes (clicks in impressions that have a non-click), without drawing them."
     return len(_clicks_with_negatives(imp)[0])

@@ -47,13 +47,14 @@ def find_notebook(notebook=None, package=None) -> Path:
         if nb.is_file(): return nb
     raise FileNotFoundError(f"no training notebook: neither {tried[0]} (installed package) nor {tried[1]} (checkout) exists; give --notebook")
 
-# %% ../../nbs/33_cli.ipynb #36cbfeab
+# %% ../../nbs/33_cli.ipynb #c85f3dbd
 def default_run(model: str, params: dict) -> str:
     "The run name of `model` with notebook `params`: toy_w<visual weight>_<model>_s<seed>, or <data folder>_<model>_s<seed>."
     data, seed = params.get('data', 'toy'), params.get('seed', 0)
     return (f"toy_w{float(params.get('visual_weight', 0.5))}_{model}_s{seed}" if data == 'toy'
             else f"{Path(str(data)).name}_{model}_s{seed}")
 
+# %% ../../nbs/33_cli.ipynb #54892311
 def train_parameters(model: str, nb, pairs=None, run=None, results=None) -> tuple[dict, Path]:
     """The papermill parameters of a run of notebook `nb` (from `-p` NAME VALUE `pairs`, `--run`, `--results`) and its
     output folder. ValueError for a parameter `nb` does not take or for flags that disagree with `-p` values."""

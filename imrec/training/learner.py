@@ -117,13 +117,14 @@ class Learner:
         self.scaler = torch.amp.GradScaler('cuda') if self.use_amp else None
         self.state = {'epoch': 0, 'batch': 0, 'history': [], 'best_auc': -1.0, 'best_epoch': -1, 'bad_epochs': 0, 'stopped_early': False}
 
-# %% ../../nbs/32_learner.ipynb #d8d39c75
+# %% ../../nbs/32_learner.ipynb #65898bce
 @patch
 def _save_last(self: Learner):
     "Write `out/last.pt`: weights, optimizer, training state, torch's random state and the run's fingerprint."
     _atomic_save({'model': self.model.state_dict(), 'opt': self.opt.state_dict(), 'state': self.state,
                   'torch_rng': torch.get_rng_state(), 'fingerprint': self.fingerprint}, self.out/'last.pt')
 
+# %% ../../nbs/32_learner.ipynb #1108b076
 @patch
 def _resume(self: Learner) -> bool:
     "Load `out/last.pt` if there is one (False if not); FileExistsError if it is another run's."
@@ -166,7 +167,7 @@ def _train_step(self: Learner, b: dict, epoch: int, bi: int) -> float:
     else: self.opt.step()
     return loss.item()
 
-# %% ../../nbs/32_learner.ipynb #a92a8725
+# %% ../../nbs/32_learner.ipynb #fbbe2550
 @patch
 def _train_epoch(self: Learner, ep: int, progress=True, on_batch=None) -> dict:
     "Train epoch `ep` (from 0) from `state['batch']`; returns its record: epoch, mean loss, samples per second."
@@ -188,6 +189,7 @@ def _train_epoch(self: Learner, ep: int, progress=True, on_batch=None) -> dict:
     return {'epoch': ep + 1, 'loss': float(np.mean(losses)) if losses else float('nan'),
             'train_samples_per_s': round(n_done / max(time.perf_counter() - t_epoch, 1e-9), 1)}
 
+# %% ../../nbs/32_learner.ipynb #7992c763
 @patch
 def _validate(self: Learner, ep: int, rec: dict) -> None:
     "Add epoch `ep`'s dev metrics to `rec`; keep `best.pt` on a better dev AUC, count bad epochs and stop early after `patience`."
