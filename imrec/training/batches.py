@@ -14,7 +14,7 @@ from ..text import Vocab, tokenize, tokenize_spans, encode_titles
 # %% auto #0
 __all__ = ['CATEGORY_SLOTS', 'STORE_CHUNK', 'SAMPLE_CHUNK', 'EPOCH_SEED_STRIDE', 'NewsFeatures', 'news_features', 'entity_tokens',
            'entity_table', 'Impressions', 'user_index', 'impressions', 'train_samples', 'n_train_samples', 'batch',
-           'train_batches']
+           'train_batches', 'benchmark_batch', 'benchmark_train_samples']
 
 # %% ../../nbs/30_batches.ipynb #d4803b1f
 CATEGORY_SLOTS = 2          # FIM's title rows start with the category and the subcategory token: no word, no cue
@@ -245,3 +245,28 @@ def train_batches(f: NewsFeatures, imp: Impressions, batch_size=32, npratio=4, s
         if bi < start: continue
         idx = order[s:s + batch_size]
         yield bi, batch(f, samples[idx], imp.hist[s_imp[idx]], users=None if imp.user_rows is None else imp.user_rows[s_imp[idx]])
+
+# %% ../../nbs/30_batches.ipynb #23813b89
+def benchmark_batch(n_news: int = 20000, batch_size: int = 32, history_len: int = 60, npratio: int = 4, cues: int = 25,
+                    cue_dim: int = 512, global_dim: int = 2048, float32_rows: bool = False, repeats: int = 10, seed: int = 0) -> dict:
+    """Milliseconds `batch` takes for `batch_size` samples of 1 + `npratio` candidates and `history_len` clicked news, from
+    random rows of `n_news` news (float16 cues, or float32 with `float32_rows`); the paper's sizes by default."""
+    dt = torch.float32 if float32_rows else torch.float16
+    f = NewsFeatures([f"N{i}" for i in range(n_news)], torch.randint(1, 30000, (n_news + 1, 15)), torch.randn(n_news + 1, cues, cue_dim).to(dt),
+                     torch.rand(n_news + 1, cues) > 0.3, torch.randn(n_news + 1, global_dim).to(dt))
+    rng = np.random.default_rng(seed)
+    c, h = rng.integers(1, n_news + 1, (batch_size, 1 + npratio)), rng.integers(0, n_news + 1, (batch_size, history_len))
+    batch(f, c, h)                                                     # the first call pays for allocations
+    t0 = time.perf_counter()
+    for _ in range(repeats): batch(f, c, h)
+    return {'rows': 'float32' if float32_rows else 'float16', 'ms_per_batch': round((time.perf_counter() - t0) / repeats * 1000, 1)}
+
+def benchmark_train_samples(n_impressions: int = 156965, mean_candidates: float = 37, npratio: int = 4, seed: int = 0) -> dict:
+    """Seconds `train_samples` takes for an epoch of MIND-small's size by default (`n_impressions` of Poisson(`mean_candidates`)
+    candidates, one or two clicks each)."""
+    rng = np.random.default_rng(seed)
+    sz = np.clip(rng.poisson(mean_candidates, n_impressions), 5, 300); ptr = np.concatenate([[0], np.cumsum(sz)])
+    lab = np.zeros(ptr[-1], np.int8); lab[ptr[:-1]] = 1; lab[ptr[:-1] + 2] = rng.random(n_impressions) < 0.5
+    imp = Impressions(np.arange(n_impressions), np.zeros(n_impressions), rng.integers(1, 20001, ptr[-1]), ptr, lab, np.zeros((n_impressions, 1), np.int64))
+    t0 = time.perf_counter(); S, _ = train_samples(imp, npratio, 0)
+    return {'samples': len(S), 'seconds': round(time.perf_counter() - t0, 3)}
