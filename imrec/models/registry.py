@@ -84,7 +84,7 @@ def uses_cues(name: str) -> bool:
     return bool(getattr(cfg, 'local_module', False) or getattr(cfg, 'global_module', False))
 
 # %% ../../nbs/29_registry.ipynb #962cc9cc
-_WHERE = {'entity_embeddings': "imrec.batches.entity_table: MIND's entity_embedding.vec"}    # where a required input comes from
+_WHERE = {'entity_embeddings': "imrec.training.batches.entity_table: MIND's entity_embedding.vec"}    # where a required input comes from
 
 def build_model(name: str, embeddings=None, entity_embeddings=None, idf=None, **kw) -> nn.Module:
     "A registered model by name (see `MODELS`), its config's fields overridable by keyword."
