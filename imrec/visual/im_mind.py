@@ -103,7 +103,7 @@ def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: F
     "Cards (rendered, or decomposed from `cards`), layouts and visual features of every news of the dataset `data`."
     from imrec.data.mind import MindDataset
     from imrec.visual.cards import build_cards
-    from imrec.visual.decompose.decompose import decompose_cards
+    from imrec.visual.decompose import decompose_cards
     ds = data if isinstance(data, MindDataset) else MindDataset(data)
     out = Path(out) if out is not None else ds.root/'im_mind'
     if cards is not None: summary = decompose_cards(cards, ds, out, progress=progress)
