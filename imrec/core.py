@@ -8,7 +8,7 @@ import contextlib, os, tempfile
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['atomic_path', 'atomic_write']
+__all__ = ['atomic_path', 'atomic_write', 'peak_rss_mb', 'rss_mb']
 
 # %% ../nbs/00_core.ipynb #a0e9ec38
 @contextlib.contextmanager
@@ -33,3 +33,23 @@ def atomic_write(path, data: bytes | str, encoding: str = 'utf-8') -> Path:
             with open(tmp, 'w', encoding=encoding, newline='\n') as f: f.write(data)
         else: tmp.write_bytes(data)
     return Path(path)
+
+# %% ../nbs/00_core.ipynb #73441d73
+import resource, sys
+
+def _proc_status(key: str) -> float | None:
+    "A memory line of /proc/self/status in MiB, or None where there is no /proc."
+    try: return int(open('/proc/self/status').read().split(key + ':')[1].split()[0]) / 1024
+    except (OSError, IndexError): return None
+
+def peak_rss_mb() -> float:
+    "Peak resident memory of this process so far, in MiB."
+    peak = _proc_status('VmHWM')
+    if peak is not None: return peak
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return r / 2**20 if sys.platform == 'darwin' else r / 1024
+
+def rss_mb() -> float:
+    "Resident memory of this process now, in MiB (the peak where the current size cannot be read)."
+    now = _proc_status('VmRSS')
+    return peak_rss_mb() if now is None else now
