@@ -8,10 +8,10 @@ import importlib, inspect, json, resource, sys, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['benchmark_modules', 'find_benchmarks', 'parse_args', 'run_benchmark', 'main']
+__all__ = ['package_modules', 'find_benchmarks', 'parse_args', 'run_benchmark', 'main']
 
 # %% ../nbs/49_bench.ipynb #a0f6011b
-def benchmark_modules() -> list[str]:
+def package_modules() -> list[str]:
     "Names of every module of the imrec package, subpackages included."
     root = Path(importlib.import_module('imrec').__file__).resolve().parent
     return sorted('imrec.' + '.'.join(p.relative_to(root).with_suffix('').parts) for p in root.rglob('*.py')
@@ -21,7 +21,7 @@ def benchmark_modules() -> list[str]:
 def find_benchmarks() -> dict:
     "`{name: function}` for every `benchmark_<name>` function defined in an imrec module."
     found = {}
-    for mod in benchmark_modules():
+    for mod in package_modules():
         try: m = importlib.import_module(mod)
         except ImportError as e: print(f"imrec.bench: skipped {mod} ({e})", file=sys.stderr); continue
         for k, f in vars(m).items():
@@ -52,6 +52,8 @@ def run_benchmark(name: str, /, **kw) -> dict:
     res.update(peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), wall_s=round(time.perf_counter() - t0, 3))
     return res
 
+
+# %% ../nbs/49_bench.ipynb #6ad32568
 def main(argv=None):
     "Command line: `python -m imrec.bench NAME [--arg value ...]`; with no NAME, list the benchmarks."
     argv = sys.argv[1:] if argv is None else argv
@@ -60,7 +62,7 @@ def main(argv=None):
             print(f"{k:24s} {f.__module__}: {inspect.signature(f)}\n{'':24s} {(f.__doc__ or '').strip()}")
         return
     try: res = run_benchmark(argv[0], **parse_args(argv[1:]))
-    except ValueError as e: raise SystemExit(str(e))
+    except (ValueError, TypeError) as e: raise SystemExit(f"imrec.bench {argv[0]}: {e}")   # unknown name, bad or missing argument
     print(json.dumps(res, default=str))
 
-if __name__ == '__main__' and '__file__' in globals(): main()      # python -m imrec.bench (not this notebook)
+if __name__ == '__main__' and '__file__' in globals(): main()      # run as a script, not when imported or executed interactively

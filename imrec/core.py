@@ -34,7 +34,7 @@ def atomic_write(path, data: bytes | str, encoding: str = 'utf-8') -> Path:
         else: tmp.write_bytes(data)
     return Path(path)
 
-# %% ../nbs/00_core.ipynb #73441d73
+# %% ../nbs/00_core.ipynb #559a93a8
 import resource, sys
 
 def _proc_status(key: str) -> float | None:

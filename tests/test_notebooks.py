@@ -25,12 +25,15 @@ def test_notebook(nb, request):
 
 
 def commented_markdown(cells: list) -> list[int]:
-    "Indices of markdown cells written as comment lines: two or more non-empty lines, every one starting with '#'."
+    """Indices of markdown cells written as comment lines: two or more non-empty lines that all start with '#', or any
+    line that is a heading written as a comment ('# ## Data') or a bare '#' (a commented blank line)."""
     bad = []
     for i, c in enumerate(cells):
         if c.get('cell_type') != 'markdown': continue
-        lines = [l for l in ''.join(c.get('source', '')).splitlines() if l.strip()]
-        if len(lines) >= 2 and all(l.lstrip().startswith('#') for l in lines): bad.append(i)
+        lines = ''.join(c.get('source', '')).splitlines()
+        text = [l for l in lines if l.strip()]
+        if (len(text) >= 2 and all(l.lstrip().startswith('#') for l in text)
+                or any(l.rstrip() == '#' or l.startswith('# #') for l in lines)): bad.append(i)
     return bad
 
 
@@ -44,9 +47,12 @@ def test_commented_markdown_is_caught():
     good = {'cell_type': 'markdown', 'source': ['# A title\n', '\n', '> What this notebook does.']}
     heading = {'cell_type': 'markdown', 'source': ['## Only a heading']}
     planted = {'cell_type': 'markdown', 'source': ['# ## Layers\n', '#\n', '# Every softmax over a padded axis gets the mask.']}
+    one_line = {'cell_type': 'markdown', 'source': ['# ## Data']}
+    mixed = {'cell_type': 'markdown', 'source': ['Some prose.\n', '#\n', '# more prose, commented']}
+    title_only = {'cell_type': 'markdown', 'source': ['# A one-line title']}
     code = {'cell_type': 'code', 'source': ['# a comment\n', '# another\n', 'x = 1']}
-    assert commented_markdown([good, heading, code]) == []
-    assert commented_markdown([good, planted, heading, planted]) == [1, 3]
+    assert commented_markdown([good, heading, title_only, code]) == []
+    assert commented_markdown([good, planted, heading, planted, one_line, mixed]) == [1, 3, 4, 5]
 
 
 def _outputs(nb: Path) -> list:
