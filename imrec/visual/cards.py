@@ -14,8 +14,8 @@ from ..data.mind import IMAGE_SUFFIXES
 from .card import CardSpec, Layout, resolve_fonts, render_card, display_text, load_cover
 
 # %% auto #0
-__all__ = ['SAFE_ID', 'safe_id', 'cover_files', 'news_rows', 'plan_build', 'build_cards', 'write_manifest', 'read_manifest',
-           'card_paths']
+__all__ = ['SAFE_ID', 'safe_id', 'cover_files', 'news_rows', 'plan_build', 'write_manifest', 'read_manifest', 'card_paths',
+           'build_cards']
 
 # %% ../../nbs/11_cards.ipynb #53a20be0
 SAFE_ID = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9_.-]*')
@@ -106,30 +106,6 @@ def _render_all(todo: list, out: Path, font_paths, spec: CardSpec, workers: int,
                 for c, _ in zip(chunks, ex.map(_render_chunk, chunks, [out] * len(chunks), [png_level] * len(chunks))):
                     bar.update(len(c))
 
-# %% ../../nbs/11_cards.ipynb #a534e068
-def build_cards(news, out, images=None, title_font=None, category_font=None, spec: CardSpec = CardSpec(),
-                workers: int = 2, chunk: int = 64, png_level: int = 1, progress=True, overwrite=False) -> dict:
-    """Render the IM-MIND cards of `news` (a table or a `MindDataset`) with covers from `images` into `out`;
-    skip what is done; return the build summary (also written to `out/im_mind.json`)."""
-    out = Path(out); images = Path(images) if images is not None else None
-    if images is not None and not images.is_dir(): raise FileNotFoundError(f"{images}: no such cover folder")
-    # resolve once here (given files, else system Segoe UI, else None: the bundled font), then hand the same files on
-    f = resolve_fonts(title_font, category_font, spec=spec)
-    font_paths = (f.title_path, f.category_path)
-    # what the cards depend on: a resumed build must use the same, or start again (overwrite=True)
-    settings = {'spec': asdict(spec), 'fonts': f.description, 'font_files': list(map(str, font_paths)),
-                'images': str(images.resolve()) if images is not None else None, 'png_level': png_level}
-    settings = json.loads(json.dumps(settings))          # as it reads back (tuples become lists)
-    _prepare_build(out, settings, overwrite)
-    covers = cover_files(images)
-    kept, unsafe, dup, todo = plan_build(news_rows(news), lambda nid: (out/'layouts'/f"{nid}.json").is_file() and
-                                                                      (out/'cards'/f"{nid}.png").is_file())
-    todo = [(nid, title, cat, str(covers[nid]) if nid in covers else None) for nid, title, cat in todo]
-    t0 = time.time()
-    _render_all(todo, out, font_paths, spec, workers, chunk, png_level, progress)
-    rendered_s = time.time() - t0
-    return write_manifest(out, kept, font_paths, spec, unsafe, dup, {'rendered_now': len(todo), 'seconds': round(rendered_s, 2)})
-
 # %% ../../nbs/11_cards.ipynb #bd72a0f3
 def write_manifest(out, ids, font_paths=None, spec: CardSpec | None = None, unsafe=(), duplicates=(), run=None,
                    source: str | None = None, details: dict | None = None) -> dict:
@@ -168,3 +144,27 @@ def read_manifest(out) -> dict:
 def card_paths(out) -> dict:
     "news id -> path of its card image in an IM-MIND folder (rendered here, or a released image it points at)."
     return {r['news_id']: Path(out)/r['card'] for r in _records(out)}     # an absolute 'card' path stays as it is
+
+# %% ../../nbs/11_cards.ipynb #a534e068
+def build_cards(news, out, images=None, title_font=None, category_font=None, spec: CardSpec = CardSpec(),
+                workers: int = 2, chunk: int = 64, png_level: int = 1, progress=True, overwrite=False) -> dict:
+    """Render the IM-MIND cards of `news` (a table or a `MindDataset`) with covers from `images` into `out`;
+    skip what is done; return the build summary (also written to `out/im_mind.json`)."""
+    out = Path(out); images = Path(images) if images is not None else None
+    if images is not None and not images.is_dir(): raise FileNotFoundError(f"{images}: no such cover folder")
+    # resolve once here (given files, else system Segoe UI, else None: the bundled font), then hand the same files on
+    f = resolve_fonts(title_font, category_font, spec=spec)
+    font_paths = (f.title_path, f.category_path)
+    # what the cards depend on: a resumed build must use the same, or start again (overwrite=True)
+    settings = {'spec': asdict(spec), 'fonts': f.description, 'font_files': list(map(str, font_paths)),
+                'images': str(images.resolve()) if images is not None else None, 'png_level': png_level}
+    settings = json.loads(json.dumps(settings))          # as it reads back (tuples become lists)
+    _prepare_build(out, settings, overwrite)
+    covers = cover_files(images)
+    kept, unsafe, dup, todo = plan_build(news_rows(news), lambda nid: (out/'layouts'/f"{nid}.json").is_file() and
+                                                                      (out/'cards'/f"{nid}.png").is_file())
+    todo = [(nid, title, cat, str(covers[nid]) if nid in covers else None) for nid, title, cat in todo]
+    t0 = time.time()
+    _render_all(todo, out, font_paths, spec, workers, chunk, png_level, progress)
+    rendered_s = time.time() - t0
+    return write_manifest(out, kept, font_paths, spec, unsafe, dup, {'rendered_now': len(todo), 'seconds': round(rendered_s, 2)})
