@@ -13,8 +13,9 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['NEWS_COLUMNS', 'BEHAVIORS_COLUMNS', 'NEWS_ID_RE', 'USER_ID_RE', 'TIME_FORMAT', 'SPLITS', 'MIND_SIZES',
-           'IMAGE_SUFFIXES', 'MindFormatError', 'ParseReport', 'read_news', 'read_behaviors', 'ReferenceReport',
-           'check_references', 'MindSplit', 'MindDataset', 'read_embedding_vec', 'table1_stats']
+           'IMAGE_SUFFIXES', 'TABLE1_ROWS', 'MindFormatError', 'ParseReport', 'read_news', 'read_behaviors',
+           'ReferenceReport', 'check_references', 'MindSplit', 'MindDataset', 'read_embedding_vec', 'table1_stats',
+           'table1']
 
 # %% ../../nbs/01_mind.ipynb #55645d0e
 class MindFormatError(ValueError):
@@ -371,10 +372,10 @@ def read_embedding_vec(path) -> tuple[list, np.ndarray]:
     return ids, (np.stack(rows) if rows else np.zeros((0, 0), np.float32))
 
 # %% ../../nbs/01_mind.ipynb #3438a9ae
-IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png')
+IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.webp', '.gif', '.bmp', '.tif', '.tiff')   # in order of preference
 
 def _image_ids(img_dir) -> set:
-    "News ids with a cover image in `img_dir` (`<news id>.jpg`, `.jpeg` or `.png`); empty when the folder is missing."
+    "News ids with a cover image in `img_dir` (`<news id>` plus a suffix of `IMAGE_SUFFIXES`, in any case); empty when the folder is missing."
     img_dir = Path(img_dir)
     return {p.stem for p in img_dir.glob('*') if p.suffix.lower() in IMAGE_SUFFIXES} if img_dir.is_dir() else set()
 
@@ -400,3 +401,12 @@ def table1_stats(ds: MindDataset, images=None) -> dict:
     return {'users': len(clicked), 'news': len(news), 'news_with_image': int(news.news_id.isin(have).sum()),
             'avg_clicked_news': float(n_clicked.mean()) if len(n_clicked) else 0.0,
             'avg_clicked_news_with_image': float(n_img.mean()) if len(n_img) else 0.0}
+
+# %% ../../nbs/01_mind.ipynb #7dde63e5
+TABLE1_ROWS = {'users': '# users', 'news': '# news', 'news_with_image': '# news with image',
+               'avg_clicked_news': 'avg. # clicked news', 'avg_clicked_news_with_image': 'avg. # clicked news with image'}
+
+def table1(ds: MindDataset, images=None) -> pd.DataFrame:
+    "Table 1 of the paper for the MIND-format dataset `ds` (cover images in `images`, default `ds.images`): a one-column table."
+    s = table1_stats(ds, images)
+    return pd.DataFrame({'value': [round(s[k], 2) for k in TABLE1_ROWS]}, index=list(TABLE1_ROWS.values()))

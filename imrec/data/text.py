@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from fastcore.basics import patch
+from ..core import atomic_write
 
 # %% auto #0
 __all__ = ['TOKEN_RE', 'tokenize', 'tokenize_spans', 'Vocab', 'encode_titles', 'GloVeFormatError', 'GloVe', 'read_glove_txt',
@@ -73,7 +74,7 @@ def decode(self: Vocab, ids) -> list[str]:
 @patch
 def save(self: Vocab, path):
     "Write the words (without `<pad>`, `<unk>`) and counts to `path` as JSON."
-    Path(path).write_text(json.dumps({'itos': self.itos[2:], 'counts': self.counts}), encoding='utf-8')
+    atomic_write(path, json.dumps({'itos': self.itos[2:], 'counts': self.counts}))
 
 @patch(cls_method=True)
 def load(cls: Vocab, path):

@@ -4,22 +4,21 @@
 
 # %% ../../nbs/03_toy.ipynb #aac99c73
 from __future__ import annotations
-import colorsys, json, os, shutil, sys, tempfile, time
+import colorsys, json, os, shutil, tempfile, time
 from dataclasses import dataclass, asdict, fields
-from functools import wraps
 from pathlib import Path
 import numpy as np
 import pandas as pd
 from PIL import Image, ImageDraw
 from fastcore.basics import patch
 from fastcore.script import call_parse, Param
-from .mind import MindDataset, read_news, read_behaviors, read_embedding_vec, table1_stats
+from .mind import MindDataset, read_news, read_behaviors, table1
 
 # %% auto #0
 __all__ = ['TOPICS', 'FILLERS', 'SMALL_WORDS', 'SUBCATEGORIES', 'MIND_SMALL_SCALE', 'TITLE_TOPIC_WORDS', 'TITLE_FILLERS',
            'ABSTRACT_TOPIC_WORDS', 'ABSTRACT_FILLERS', 'ENTITY_SHARE', 'COLON_SHARE', 'QUESTION_SHARE', 'TOY_PRESETS',
            'ToyConfig', 'make_news', 'visual_features', 'make_users', 'ClickModel', 'choose', 'make_histories',
-           'make_impressions', 'cover_image', 'generate_toy', 'ToyWorld', 'toy_table1', 'benchmark_parse', 'toy_cli']
+           'make_impressions', 'cover_image', 'generate_toy', 'ToyWorld', 'benchmark_parse', 'toy_cli']
 
 # %% ../../nbs/03_toy.ipynb #9f8abc0c
 TOPICS = {
@@ -426,14 +425,6 @@ def scores(self: ToyWorld, behaviors: pd.DataFrame, part='utility'):
     f = getattr(self.model, part)
     return [f(np.full(len(c), self._u[u]), np.array([self._n[x] for x in c])) for u, c in zip(behaviors.user_id, behaviors.candidates)]
 
-# %% ../../nbs/03_toy.ipynb #75ef0137
-def toy_table1(ds: MindDataset) -> pd.DataFrame:
-    "Table 1 of the paper for a dataset, as a one-column table."
-    s = table1_stats(ds)
-    names = {'users': '# users', 'news': '# news', 'news_with_image': '# news with image',
-             'avg_clicked_news': 'avg. # clicked news', 'avg_clicked_news_with_image': 'avg. # clicked news with image'}
-    return pd.DataFrame({'value': [round(s[k], 2) for k in names]}, index=list(names.values()))
-
 # %% ../../nbs/03_toy.ipynb #0dc01278
 TOY_PRESETS = {'default': ToyConfig, 'mind_small': ToyConfig.mind_small}
 
@@ -457,29 +448,12 @@ def benchmark_parse(ds, split='train', preset: str | None = None, seed: int = 0)
         print(f"{name:9s}: {len(df):>9,} rows, {out[name]['mb']:7.1f} MB in {dt:6.2f} s = {len(df) / dt:>11,.0f} rows/s")
     return out
 
-# %% ../../nbs/03_toy.ipynb #e785e0f6
-def _underscored(arg: str) -> str:
-    "`--a-b[=v]` -> `--a_b[=v]` and `--no-a-b` -> `--no-a_b` (fastcore's negated flags keep their `no-`); other arguments unchanged."
-    if not arg.startswith('--'): return arg
-    name, eq, val = arg.partition('=')
-    pre = '--no-' if name.startswith('--no-') else '--'
-    return pre + name[len(pre):].replace('-', '_') + eq + val
-
-def _dashed_options(f):
-    "Let a `call_parse` command run from the command line accept `--a-b` for its option `--a_b`."
-    @wraps(f)
-    def _f(*args, **kwargs):
-        if not args and not kwargs: sys.argv[1:] = [_underscored(a) for a in sys.argv[1:]]
-        return f(*args, **kwargs)
-    return _f
-
 # %% ../../nbs/03_toy.ipynb #ede27266
-@_dashed_options
 @call_parse
 def toy_cli(dest: Param('output folder', str, opt=False, nargs='?') = 'data/toy',
             preset: Param('size preset', str, choices=list(TOY_PRESETS)) = 'default',
             seed: Param('random seed of the world', int) = 0,
-            visual_weight: Param('share of the visual part of the utility, 0 to 1 (default 0.5); also --visual-weight', float) = None,
+            visual_weight: Param('share of the visual part of the utility, 0 to 1 (default 0.5)', float) = None,
             images: Param('write cover images; --no-images skips them', bool) = True,
             overwrite: Param('replace a toy world of another configuration in `dest`', bool) = False,
             bench: Param('time the MIND parser on the written train split', bool) = False):
@@ -491,5 +465,5 @@ def toy_cli(dest: Param('output folder', str, opt=False, nargs='?') = 'data/toy'
     t0 = time.time()
     ds = generate_toy(dest, cfg, overwrite=overwrite)
     print(f"toy MIND world in {dest} ({time.time() - t0:.1f} s): splits {', '.join(ds.splits)}")
-    print(toy_table1(ds).to_string())
+    print(table1(ds).to_string())
     if bench: benchmark_parse(ds)

@@ -10,14 +10,12 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'RESNET101_FILES', 'RESNET101_URL', 'BACKBONES', 'Backbone', 'random_backbone',
-           'find_resnet101_weights', 'resnet101_backbone', 'efficientnet_lite0_backbone', 'load_backbone',
-           'matmul_gflops']
+__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'RESNET101_FILES', 'RESNET101_URL', 'UNTRAINED', 'BACKBONES', 'Backbone',
+           'random_backbone', 'find_resnet101_weights', 'resnet101_backbone', 'efficientnet_lite0_backbone',
+           'load_backbone', 'matmul_gflops']
 
 # %% ../../nbs/13_backbones.ipynb #3d438530
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
-RESNET101_FILES = {'IMAGENET1K_V1': 'resnet101-63fe2227.pth', 'IMAGENET1K_V2': 'resnet101-cd907fc2.pth'}
-RESNET101_URL = 'https://download.pytorch.org/models/'
 
 class Backbone(nn.Module):
     "A CNN split into `local` (image -> stride-8 map) and `rest` (map -> pooled global vector), with its input normalisation."
@@ -57,6 +55,9 @@ def random_backbone(seed=0) -> Backbone:
     return Backbone(local, rest, 64, 128, IMAGENET_MEAN, IMAGENET_STD, 'random', f'random init (seed {seed}), NOT PRETRAINED', False)
 
 # %% ../../nbs/13_backbones.ipynb #d91610bb
+RESNET101_FILES = {'IMAGENET1K_V1': 'resnet101-63fe2227.pth', 'IMAGENET1K_V2': 'resnet101-cd907fc2.pth'}
+RESNET101_URL = 'https://download.pytorch.org/models/'
+
 def find_resnet101_weights(weights=None) -> Path:
     "The ResNet-101 ImageNet weight file: `weights` if given, else torchvision's file in the torch hub cache."
     if weights is not None:
@@ -72,15 +73,19 @@ def find_resnet101_weights(weights=None) -> Path:
         f"Without them, use backbone='efficientnet-lite0' (ImageNet weights installed with imrec).")
 
 # %% ../../nbs/13_backbones.ipynb #e816788a
+UNTRAINED = 'untrained'      # `resnet101_backbone(weights=UNTRAINED)`: random initialisation, no weight file (timing only)
+
 def resnet101_backbone(weights=None) -> Backbone:
-    "ResNet-101 with ImageNet weights (from the torch cache or `weights`); local = layer2 (512), global = 2048."
+    """ResNet-101 with ImageNet weights (from the torch cache or the file `weights`); local = layer2 (512), global = 2048.
+    `weights='untrained'` builds it randomly initialised, without a weight file: its features mean nothing, but its
+    speed is the real network's (the extraction benchmark uses it where the weights are not installed)."""
     import torchvision
-    path = find_resnet101_weights(weights)
+    path = None if weights == UNTRAINED else find_resnet101_weights(weights)
     m = torchvision.models.resnet101(weights=None)
-    m.load_state_dict(torch.load(path, map_location='cpu', weights_only=True))
+    if path is not None: m.load_state_dict(torch.load(path, map_location='cpu', weights_only=True))
     local = nn.Sequential(m.conv1, m.bn1, m.relu, m.maxpool, m.layer1, m.layer2)
     return Backbone(local, _Pool(nn.Sequential(m.layer3, m.layer4)), 512, 2048, IMAGENET_MEAN, IMAGENET_STD,
-                    'resnet101', str(path), True)
+                    'resnet101', str(path) if path is not None else 'random (timing only)', path is not None)
 
 # %% ../../nbs/13_backbones.ipynb #4a1d40ce
 class _EffLocal(nn.Module):

@@ -8,11 +8,14 @@ import io, json, re, shutil, time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
+from typing import Callable
 from ..core import atomic_write
+from ..data.mind import IMAGE_SUFFIXES
 from .card import CardSpec, Layout, resolve_fonts, render_card, display_text, load_cover
 
 # %% auto #0
-__all__ = ['SAFE_ID', 'COVER_EXTS', 'safe_id', 'cover_files', 'build_cards', 'write_manifest', 'read_manifest', 'card_paths']
+__all__ = ['SAFE_ID', 'safe_id', 'cover_files', 'news_rows', 'plan_build', 'write_manifest', 'read_manifest', 'card_paths',
+           'build_cards']
 
 # %% ../../nbs/11_cards.ipynb #53a20be0
 SAFE_ID = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9_.-]*')
@@ -22,14 +25,12 @@ def safe_id(nid) -> bool:
     return bool(SAFE_ID.fullmatch(str(nid))) and '..' not in str(nid) and len(str(nid)) <= 200
 
 # %% ../../nbs/11_cards.ipynb #12063c41
-COVER_EXTS = ('.jpg', '.jpeg', '.png', '.webp', '.gif', '.bmp', '.tif', '.tiff')
-
 def cover_files(images) -> dict:
-    "news id -> cover file in a folder (`<news id>.<ext>`, extension in any case; the first by extension order wins)."
+    "news id -> cover file in a folder (`<news id>.<ext>`, extension in any case; the first suffix of `imrec.data.mind.IMAGE_SUFFIXES` wins)."
     if images is None: return {}
     found = {}
-    for p in sorted(Path(images).iterdir(), key=lambda p: (p.stem, COVER_EXTS.index(p.suffix.lower()) if p.suffix.lower() in COVER_EXTS else 99)):
-        if p.suffix.lower() in COVER_EXTS and p.is_file(): found.setdefault(p.stem, p)
+    for p in sorted(Path(images).iterdir(), key=lambda p: (p.stem, IMAGE_SUFFIXES.index(p.suffix.lower()) if p.suffix.lower() in IMAGE_SUFFIXES else 99)):
+        if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file(): found.setdefault(p.stem, p)
     return found
 
 # %% ../../nbs/11_cards.ipynb #db129bd4
@@ -62,12 +63,24 @@ def _render_chunk(rows, out, png_level):
     return [_render_one(r, out, fonts, spec, png_level) for r in rows]
 
 # %% ../../nbs/11_cards.ipynb #19b0589a
-def _news_rows(news):
+def news_rows(news) -> list:
     "(news id, title, category) of a news table or of every split of a MindDataset (each id once)."
     if hasattr(news, 'all_news'): news = news.all_news()
     for c in ('news_id', 'title', 'category'):
         if c not in news.columns: raise ValueError(f"the news table has no {c!r} column")
     return list(zip(news.news_id.astype(str), news.title.fillna('').astype(str), news.category.astype(str)))
+
+# %% ../../nbs/11_cards.ipynb #57e8cc17
+def plan_build(rows: list, is_done: Callable[[str], bool]):
+    """(ids kept, in order; unsafe ids; repeated ids; rows still to do) of (news id, title, category) `rows`. An id is kept
+    when it is a safe file name (`safe_id`) met for the first time; its row is still to do unless `is_done(news id)`."""
+    kept, unsafe, dup, todo = {}, [], [], []
+    for nid, title, cat in rows:
+        if not safe_id(nid): unsafe.append(nid); continue
+        if nid in kept: dup.append(nid); continue
+        kept[nid] = None
+        if not is_done(nid): todo.append((nid, title, cat))
+    return list(kept), unsafe, dup, todo
 
 # %% ../../nbs/11_cards.ipynb #8c802a72
 def _prepare_build(out: Path, settings: dict, overwrite: bool):
@@ -79,17 +92,6 @@ def _prepare_build(out: Path, settings: dict, overwrite: bool):
         for d in ('cards', 'layouts'): shutil.rmtree(out/d, ignore_errors=True)
     (out/'cards').mkdir(parents=True, exist_ok=True); (out/'layouts').mkdir(exist_ok=True)
     atomic_write(out/'build.json', json.dumps(settings, indent=1).encode())
-
-def _plan(rows: list, out: Path, covers: dict):
-    "(ids kept, unsafe ids, repeated ids, rows still to render with their cover file) of a build of `rows` into `out`."
-    seen, unsafe, dup, todo = set(), [], [], []
-    for nid, title, cat in rows:
-        if not safe_id(nid): unsafe.append(nid); continue
-        if nid in seen: dup.append(nid); continue
-        seen.add(nid)
-        if not ((out/'layouts'/f"{nid}.json").is_file() and (out/'cards'/f"{nid}.png").is_file()):
-            todo.append((nid, title, cat, str(covers[nid]) if nid in covers else None))
-    return seen, unsafe, dup, todo
 
 def _render_all(todo: list, out: Path, font_paths, spec: CardSpec, workers: int, chunk: int, png_level: int, progress: bool):
     "Render the `todo` rows in chunks of `chunk`, in `workers` processes (or in this one), with a progress bar."
@@ -104,43 +106,26 @@ def _render_all(todo: list, out: Path, font_paths, spec: CardSpec, workers: int,
                 for c, _ in zip(chunks, ex.map(_render_chunk, chunks, [out] * len(chunks), [png_level] * len(chunks))):
                     bar.update(len(c))
 
-# %% ../../nbs/11_cards.ipynb #a534e068
-def build_cards(news, out, images=None, title_font=None, category_font=None, spec: CardSpec = CardSpec(),
-                workers: int = 2, chunk: int = 64, png_level: int = 1, progress=True, overwrite=False) -> dict:
-    """Render the IM-MIND cards of `news` (a table or a `MindDataset`) with covers from `images` into `out`;
-    skip what is done; return the build summary (also written to `out/im_mind.json`)."""
-    out = Path(out); images = Path(images) if images is not None else None
-    if images is not None and not images.is_dir(): raise FileNotFoundError(f"{images}: no such cover folder")
-    # resolve once here (given files, else system Segoe UI, else None: the bundled font), then hand the same files on
-    f = resolve_fonts(title_font, category_font, spec=spec)
-    font_paths = (f.title_path, f.category_path)
-    # what the cards depend on: a resumed build must use the same, or start again (overwrite=True)
-    settings = {'spec': asdict(spec), 'fonts': f.description, 'font_files': list(map(str, font_paths)),
-                'images': str(images.resolve()) if images is not None else None, 'png_level': png_level}
-    settings = json.loads(json.dumps(settings))          # as it reads back (tuples become lists)
-    _prepare_build(out, settings, overwrite)
-    covers = cover_files(images)
-    rows = _news_rows(news)
-    seen, unsafe, dup, todo = _plan(rows, out, covers)
-    t0 = time.time()
-    _render_all(todo, out, font_paths, spec, workers, chunk, png_level, progress)
-    rendered_s = time.time() - t0
-    return write_manifest(out, list(dict.fromkeys(r[0] for r in rows if r[0] in seen)), font_paths, spec, unsafe, dup,
-                          {'rendered_now': len(todo), 'seconds': round(rendered_s, 2)})
-
 # %% ../../nbs/11_cards.ipynb #bd72a0f3
-def write_manifest(out, ids, font_paths, spec, unsafe=(), duplicates=(), run=None) -> dict:
-    "Collect the per-card layouts into `manifest.jsonl` and write the build summary `im_mind.json`."
+def write_manifest(out, ids, font_paths=None, spec: CardSpec | None = None, unsafe=(), duplicates=(), run=None,
+                   source: str | None = None, details: dict | None = None) -> dict:
+    """Collect the layouts `out/layouts/<id>.json` of `ids` into `out/manifest.jsonl` and write the build summary
+    `out/im_mind.json`; return the summary. A rendered build gives its `font_paths` and card `spec` (recorded, with the
+    Pillow version, the problems and the repeated ids); a build decomposed from card images gives instead `source`
+    (where the images came from) and `details` (news without a card, unreadable images), recorded as they are."""
     import PIL
     out = Path(out)
-    fonts = resolve_fonts(*font_paths, spec=spec, system=False)
     recs = [json.loads((out/'layouts'/f"{i}.json").read_text()) for i in ids]
     atomic_write(out/'manifest.jsonl', ('\n'.join(json.dumps(r) for r in recs) + '\n').encode())
-    problems = {r['news_id']: r['problems'] for r in recs if r['problems']}
-    summary = {'cards': len(recs), 'with_cover': sum(r['has_cover'] for r in recs),
-               'truncated_titles': sum(r['truncated'] for r in recs), 'spec': asdict(spec), 'fonts': fonts.description,
-               'pillow': PIL.__version__, 'problems': len(problems), 'unsafe_ids': list(unsafe), 'duplicate_ids': list(duplicates),
-               'problem_list': problems, 'last_run': run or {}}
+    summary = {'cards': len(recs), **({'source': source} if source is not None else {}),
+               'with_cover': sum(r['has_cover'] for r in recs), 'truncated_titles': sum(r['truncated'] for r in recs)}
+    if font_paths is None: summary.update({'fonts': None, **(details or {}), 'unsafe_ids': list(unsafe)})
+    else:
+        problems = {r['news_id']: r['problems'] for r in recs if r['problems']}
+        summary.update({'spec': asdict(spec), 'fonts': resolve_fonts(*font_paths, spec=spec, system=False).description,
+                        'pillow': PIL.__version__, 'problems': len(problems), 'unsafe_ids': list(unsafe),
+                        'duplicate_ids': list(duplicates), 'problem_list': problems})
+    summary['last_run'] = run or {}
     atomic_write(out/'im_mind.json', json.dumps(summary, indent=1).encode())
     return summary
 
@@ -159,3 +144,27 @@ def read_manifest(out) -> dict:
 def card_paths(out) -> dict:
     "news id -> path of its card image in an IM-MIND folder (rendered here, or a released image it points at)."
     return {r['news_id']: Path(out)/r['card'] for r in _records(out)}     # an absolute 'card' path stays as it is
+
+# %% ../../nbs/11_cards.ipynb #a534e068
+def build_cards(news, out, images=None, title_font=None, category_font=None, spec: CardSpec = CardSpec(),
+                workers: int = 2, chunk: int = 64, png_level: int = 1, progress=True, overwrite=False) -> dict:
+    """Render the IM-MIND cards of `news` (a table or a `MindDataset`) with covers from `images` into `out`;
+    skip what is done; return the build summary (also written to `out/im_mind.json`)."""
+    out = Path(out); images = Path(images) if images is not None else None
+    if images is not None and not images.is_dir(): raise FileNotFoundError(f"{images}: no such cover folder")
+    # resolve once here (given files, else system Segoe UI, else None: the bundled font), then hand the same files on
+    f = resolve_fonts(title_font, category_font, spec=spec)
+    font_paths = (f.title_path, f.category_path)
+    # what the cards depend on: a resumed build must use the same, or start again (overwrite=True)
+    settings = {'spec': asdict(spec), 'fonts': f.description, 'font_files': list(map(str, font_paths)),
+                'images': str(images.resolve()) if images is not None else None, 'png_level': png_level}
+    settings = json.loads(json.dumps(settings))          # as it reads back (tuples become lists)
+    _prepare_build(out, settings, overwrite)
+    covers = cover_files(images)
+    kept, unsafe, dup, todo = plan_build(news_rows(news), lambda nid: (out/'layouts'/f"{nid}.json").is_file() and
+                                                                      (out/'cards'/f"{nid}.png").is_file())
+    todo = [(nid, title, cat, str(covers[nid]) if nid in covers else None) for nid, title, cat in todo]
+    t0 = time.time()
+    _render_all(todo, out, font_paths, spec, workers, chunk, png_level, progress)
+    rendered_s = time.time() - t0
+    return write_manifest(out, kept, font_paths, spec, unsafe, dup, {'rendered_now': len(todo), 'seconds': round(rendered_s, 2)})

@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 from .backbones import Backbone
-from .card import Layout, CardSpec
+from .card import CardSpec
 
 # %% auto #0
 __all__ = ['box_pool', 'grid_boxes', 'FeatureConfig', 'card_tensor', 'center_crop', 'card_cues', 'benchmark_extraction']
@@ -142,13 +142,35 @@ def card_cues(backbone: Backbone, cards: torch.Tensor, layouts: list, cfg: Featu
     return _paper_cues(backbone, cards, layouts, cfg, spec)
 
 # %% ../../nbs/14_cues.ipynb #f271eea8
-def benchmark_extraction(backbone: Backbone, cards: torch.Tensor, layouts: list, cfg: FeatureConfig, batch_size=8) -> dict:
-    "Cards per second and achieved GFLOP/s of `card_cues` with `backbone` in `cfg.mode`."
+def _toy_cards(n: int):
+    "(card tensors (n, 3, H, W), layouts) of the first `n` news of a small toy world, rendered in a temporary folder."
+    import shutil, tempfile
+    from pathlib import Path
+    from imrec.data.toy import generate_toy, ToyConfig
+    from imrec.visual.cards import build_cards, read_manifest
+    tmp = Path(tempfile.mkdtemp())
+    try:
+        toy = generate_toy(tmp/'toy', ToyConfig(n_news=max(n, 20), n_users=10, train_impressions=30, dev_impressions=0,
+                                                test_impressions=0), progress=False)
+        build_cards(toy, tmp/'im', toy.images, workers=1, progress=False)
+        lays = read_manifest(tmp/'im'); ids = list(lays)[:n]
+        return torch.stack([card_tensor(Image.open(tmp/'im'/'cards'/f"{i}.png")) for i in ids]), [lays[i] for i in ids]
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+
+def benchmark_extraction(backbone: str = 'efficientnet-lite0', n: int = 24, mode: str = 'paper', batch_size: int = 8,
+                         weights: str | None = None) -> dict:
+    """Cards per second and achieved GFLOP/s of `card_cues` over `n` toy cards, with the backbone named `backbone`
+    (`weights` as `load_backbone` takes them; 'untrained' times ResNet-101 without its weight file) in `mode`
+    ('paper' or 'single'), `batch_size` cards at a time; and this machine's dense float32 matmul GFLOP/s, the yardstick."""
     from torch.utils.flop_counter import FlopCounterMode
-    with FlopCounterMode(display=False) as fc: card_cues(backbone, cards[:1], layouts[:1], cfg)
+    from imrec.visual.backbones import load_backbone, matmul_gflops
+    cfg, bb = FeatureConfig(mode=mode), load_backbone(backbone, weights)
+    cards, layouts = _toy_cards(n)
+    with FlopCounterMode(display=False) as fc: card_cues(bb, cards[:1], layouts[:1], cfg)
     flops = fc.get_total_flops()
-    card_cues(backbone, cards[:batch_size], layouts[:batch_size], cfg)                          # warm-up
+    card_cues(bb, cards[:batch_size], layouts[:batch_size], cfg)                          # warm-up
     t0 = time.perf_counter()
-    for s in range(0, len(cards), batch_size): card_cues(backbone, cards[s:s + batch_size], layouts[s:s + batch_size], cfg)
+    for s in range(0, len(cards), batch_size): card_cues(bb, cards[s:s + batch_size], layouts[s:s + batch_size], cfg)
     dt = time.perf_counter() - t0
-    return {'cards_per_s': len(cards) / dt, 'gflop_per_card': flops / 1e9, 'gflop_per_s': flops * len(cards) / dt / 1e9}
+    return {'backbone': bb.name, 'pretrained': bb.pretrained, 'mode': mode, 'cards': len(cards), 'cards_per_s': len(cards) / dt,
+            'gflop_per_card': flops / 1e9, 'gflop_per_s': flops * len(cards) / dt / 1e9, 'matmul_gflop_per_s': matmul_gflops()}

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from ..core import atomic_write
+from ..data.mind import IMAGE_SUFFIXES
 from .card import Layout, CardSpec, category_text, render_card
 from ..data.text import tokenize_spans
 
@@ -284,32 +285,21 @@ def decomposition_accuracy(news_rows, covers: dict, fonts, spec: CardSpec = Card
 def decompose_cards(cards_dir, news, out, spec: CardSpec | None = None, progress=True) -> dict:
     "Decompose every card image of `cards_dir` whose news is in `news` (a table or MindDataset) into an IM-MIND folder `out`."
     from tqdm.auto import tqdm
-    from imrec.visual.cards import _news_rows, safe_id
+    from imrec.visual.cards import news_rows, plan_build, write_manifest
     cards_dir, out = Path(cards_dir), Path(out)
     if not cards_dir.is_dir(): raise FileNotFoundError(f"{cards_dir}: no such folder of card images")
     (out/'layouts').mkdir(parents=True, exist_ok=True)
-    files = {p.stem: p for p in cards_dir.iterdir() if p.suffix.lower() in ('.jpg', '.jpeg', '.png')}
-    rows = _news_rows(news)
-    missing, unreadable, unsafe, done_ids = [], {}, [], []
+    files = {p.stem: p for p in cards_dir.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES}
+    kept, unsafe, _, todo = plan_build(news_rows(news), lambda nid: (out/'layouts'/f"{nid}.json").is_file())
+    missing, unreadable = [nid for nid in kept if nid not in files], {}
     t0 = time.time()
-    for nid, title, cat in tqdm(rows, desc='decompose', unit='card', disable=not progress):
-        if not safe_id(nid): unsafe.append(nid); continue
-        if nid not in files: missing.append(nid); continue
-        lp = out/'layouts'/f"{nid}.json"
-        if not lp.is_file():
-            try: img = Image.open(files[nid]); img.load()
-            except Exception as e: unreadable[nid] = f"{type(e).__name__}: {str(e)[:80]}"; continue
-            sp = spec or CardSpec(width=img.width, height=img.height)
-            lay = decompose(img, title, sp)
-            lay.category_text = category_text(cat)
-            rec = {'news_id': nid, 'card': str(files[nid].resolve()), 'problems': [], **lay.to_dict()}
-            atomic_write(lp, json.dumps(rec).encode())
-        done_ids.append(nid)
-    recs = [json.loads((out/'layouts'/f"{i}.json").read_text()) for i in done_ids]
-    atomic_write(out/'manifest.jsonl', ('\n'.join(json.dumps(r) for r in recs) + '\n').encode())
-    summary = {'cards': len(recs), 'source': f'decomposed from {cards_dir}', 'with_cover': sum(r['has_cover'] for r in recs),
-               'truncated_titles': sum(r['truncated'] for r in recs), 'fonts': None,
-               'news_without_card': len(missing), 'missing_examples': missing[:20], 'unreadable': unreadable, 'unsafe_ids': unsafe,
-               'last_run': {'seconds': round(time.time() - t0, 2)}}
-    atomic_write(out/'im_mind.json', json.dumps(summary, indent=1).encode())
-    return summary
+    for nid, title, cat in tqdm([r for r in todo if r[0] in files], desc='decompose', unit='card', disable=not progress):
+        try: img = Image.open(files[nid]); img.load()
+        except Exception as e: unreadable[nid] = f"{type(e).__name__}: {str(e)[:80]}"; continue
+        lay = decompose(img, title, spec or CardSpec(width=img.width, height=img.height))
+        lay.category_text = category_text(cat)
+        rec = {'news_id': nid, 'card': str(files[nid].resolve()), 'problems': [], **lay.to_dict()}
+        atomic_write(out/'layouts'/f"{nid}.json", json.dumps(rec).encode())
+    done = [nid for nid in kept if nid in files and nid not in unreadable]
+    return write_manifest(out, done, unsafe=unsafe, run={'seconds': round(time.time() - t0, 2)}, source=f'decomposed from {cards_dir}',
+                          details={'news_without_card': len(missing), 'missing_examples': missing[:20], 'unreadable': unreadable})

@@ -4,11 +4,12 @@
 
 # %% ../../nbs/15_store.ipynb #84896cc1
 from __future__ import annotations
-import json, os, resource, shutil, tempfile, time
+import json, os, shutil, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
 from fastcore.basics import patch
+from ..core import atomic_write, peak_rss_mb
 
 # %% auto #0
 __all__ = ['NpyRows', 'FeatureStore', 'create_store', 'benchmark_store']
@@ -87,9 +88,9 @@ def create_store(path, ids, n_words, local_dim, global_dim, manifest: dict, dtyp
         a = open_memmap(path/f"{name}.npy", mode='w+', dtype=dt, shape=shape)
         if name == 'word_ptr': a[:] = ptr
         a.flush(); del a
-    (path/'ids.txt').write_text(''.join(f"{i}\n" for i in ids))
-    (path/'manifest.json').write_text(json.dumps({**manifest, 'local_dim': local_dim, 'global_dim': global_dim,
-                                                  'dtype': str(np.dtype(dtype)), 'news': N, 'tokens': T}, indent=1))
+    atomic_write(path/'ids.txt', ''.join(f"{i}\n" for i in ids))
+    atomic_write(path/'manifest.json', json.dumps({**manifest, 'local_dim': local_dim, 'global_dim': global_dim,
+                                                   'dtype': str(np.dtype(dtype)), 'news': N, 'tokens': T}, indent=1))
     return FeatureStore(path)
 
 # %% ../../nbs/15_store.ipynb #d551e0a0
@@ -129,11 +130,6 @@ def memory(self: FeatureStore, ids, max_words: int):
     return torch.from_numpy(O), torch.from_numpy(mask), torch.from_numpy(G)
 
 # %% ../../nbs/15_store.ipynb #a99d183e
-def _peak_rss_mib() -> float:
-    "Peak resident memory of this process image (MiB; VmHWM on Linux, else getrusage)."
-    try: return int(open('/proc/self/status').read().split('VmHWM:')[1].split()[0]) / 1024
-    except (OSError, IndexError): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
 def benchmark_store(n_news: int = 130_000, local_dim: int = 512, global_dim: int = 2048, reads: int = 10_000, seed: int = 0) -> dict:
     """Write a FeatureStore of `n_news` news (5 to 21 tokens each, synthetic float16 cues) in a temporary folder, then
     read `reads` random news one by one and as batches of 32 cue memories: sizes, speeds and this process's peak memory."""
@@ -152,7 +148,7 @@ def benchmark_store(n_news: int = 130_000, local_dim: int = 512, global_dim: int
             a['global'][s:s + n] = np.tile(blk[:n], (1, -(-G // C)))[:, :G]
         a['done'][0:N] = np.ones(N, bool); a['has_cover'][0:N] = np.ones(N, bool)
         for x in a.values(): x.close()
-        rss_write = _peak_rss_mib()
+        rss_write = peak_rss_mb()
         wt = time.time() - t0
         size = sum(p.stat().st_size for p in path.iterdir())
         st = FeatureStore(path); q = rng.integers(0, N, 2 * reads)
@@ -162,7 +158,7 @@ def benchmark_store(n_news: int = 130_000, local_dim: int = 512, global_dim: int
         t0 = time.time()
         for s in range(0, reads, 32): st.memory([ids[i] for i in q[s:s + 32]], 30)
         bt = time.time() - t0
-        rss = _peak_rss_mib()
+        rss = peak_rss_mb()
     finally: shutil.rmtree(tmp)
     return {'news': N, 'tokens': T, 'store_gib': size / 2**30, 'write_s': wt, 'write_mib_s': size / 2**20 / wt,
             'reads_per_s': reads / rt, 'batch_reads_per_s': reads / bt, 'peak_rss_write_mib': rss_write,
