@@ -53,7 +53,7 @@ def run_benchmark(name: str, /, **kw) -> dict:
     return res
 
 
-# %% ../nbs/49_bench.ipynb #6ad32568
+# %% ../nbs/49_bench.ipynb #9891beaa
 def main(argv=None):
     "Command line: `python -m imrec.bench NAME [--arg value ...]`; with no NAME, list the benchmarks."
     argv = sys.argv[1:] if argv is None else argv
