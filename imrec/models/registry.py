@@ -4,10 +4,11 @@
 
 # %% ../../nbs/29_registry.ipynb #b64fa420
 from __future__ import annotations
-import json, os, subprocess, sys, time
-from dataclasses import dataclass, field, fields
+import json, subprocess, sys, time
+from dataclasses import dataclass, fields
 import torch
 from torch import nn
+from ..core import peak_rss_mb, rss_mb
 from .layers import random_batch, click_loss
 from .nrms import NRMS, NRMSConfig
 from .fim import FIM, FIMConfig
@@ -15,21 +16,26 @@ from .baselines import DeepFM, DeepFMConfig, DKN, DKNConfig, NPA, NPAConfig, LST
 
 # %% auto #0
 __all__ = ['REGISTRY', 'MODELS', 'TABLE2', 'DATA_KEYS', 'PAPER_SIZES', 'BENCH_BATCH', 'BENCH_NPRATIO', 'BENCH_EXTRA_CUES',
-           'ModelSpec', 'model_config', 'uses_cues', 'build_model', 'default_lr', 'n_params', 'benchmark_model',
-           'benchmark_models']
+           'ModelSpec', 'spec', 'model_config', 'uses_cues', 'default_lengths', 'build_model', 'default_lr', 'n_params',
+           'benchmark_model', 'benchmark_models']
 
 # %% ../../nbs/29_registry.ipynb #2a003028
 @dataclass(frozen=True)
 class ModelSpec:
-    "A registered model: class, config class, the config fields its name fixes, description, default learning rate, Table 2 row, constructor inputs."
+    """A registered model: class, config class, the config fields its name fixes, description, default learning rate,
+    Table 2 row, the data tensors its constructor takes, and the shape of its batches (title and history lengths, category tokens)."""
     model: type                          # the nn.Module class, built as model(config, **inputs)
     config: type                         # its configuration dataclass
     fixed: dict                          # config fields the name fixes, e.g. {'local_module': True, 'global_module': False}
     description: str                     # 'LABEL (authors, year)' or 'LABEL (what it is)'
     lr: float                            # default Adam learning rate
     table2: int | None = None            # row of the paper's Table 2 (None: not in it)
-    inputs: tuple = ('embeddings',)      # data tensors the constructor takes by keyword
+    inputs: tuple = ('embeddings',)      # data tensors the constructor takes by keyword: 'embeddings' (word vectors), 'entity_embeddings', 'idf'
     requires: tuple = ()                 # inputs that must not be None
+    title_len: int = 15                  # default tokens per title (the papers': 15 words; FIM 30, category and subcategory included)
+    history_len: int = 60                # default clicked news per user (the papers': 60; FIM 50)
+    with_category: bool = False          # a title starts with the category and subcategory tokens (FIM)
+    toy_lengths: tuple | None = None     # (title_len, history_len) on the toy data where shorter ones cut nothing (None: the defaults)
 
     @property
     def label(self) -> str:
@@ -37,17 +43,18 @@ class ModelSpec:
         return self.description.split(' (')[0]
 
 # %% ../../nbs/29_registry.ipynb #176460b9
-def _switches(local: bool, global_: bool) -> dict: return {'local_module': local, 'global_module': global_}
+def _switches(local_module: bool, global_module: bool) -> dict: return {'local_module': local_module, 'global_module': global_module}
+_FIM = dict(title_len=30, history_len=50, with_category=True, toy_lengths=(12, 36))     # FIM's batches: the FIM paper's sizes; on the toy data 12 x 36
 
 REGISTRY = {
     'nrms': ModelSpec(NRMS, NRMSConfig, _switches(False, False), 'NRMS (Wu et al., 2019)', 1e-4, table2=4),
     'nrms_im': ModelSpec(NRMS, NRMSConfig, _switches(True, True), 'NRMS-IM (both impression modules)', 1e-4, table2=6),
     'nrms_im_no_local': ModelSpec(NRMS, NRMSConfig, _switches(False, True), 'NRMS-IM - L_IM (global module only)', 1e-4),
     'nrms_im_no_global': ModelSpec(NRMS, NRMSConfig, _switches(True, False), 'NRMS-IM - G_IM (local module only)', 1e-4),
-    'fim': ModelSpec(FIM, FIMConfig, _switches(False, False), 'FIM (Wang et al., 2020)', 1e-4, table2=5),
-    'fim_im': ModelSpec(FIM, FIMConfig, _switches(True, True), 'FIM-IM (both impression modules)', 1e-4, table2=7),
-    'fim_im_no_local': ModelSpec(FIM, FIMConfig, _switches(False, True), 'FIM-IM - L_IM (global module only)', 1e-4),
-    'fim_im_no_global': ModelSpec(FIM, FIMConfig, _switches(True, False), 'FIM-IM - G_IM (local module only)', 1e-4),
+    'fim': ModelSpec(FIM, FIMConfig, _switches(False, False), 'FIM (Wang et al., 2020)', 1e-4, table2=5, **_FIM),
+    'fim_im': ModelSpec(FIM, FIMConfig, _switches(True, True), 'FIM-IM (both impression modules)', 1e-4, table2=7, **_FIM),
+    'fim_im_no_local': ModelSpec(FIM, FIMConfig, _switches(False, True), 'FIM-IM - L_IM (global module only)', 1e-4, **_FIM),
+    'fim_im_no_global': ModelSpec(FIM, FIMConfig, _switches(True, False), 'FIM-IM - G_IM (local module only)', 1e-4, **_FIM),
     'deepfm': ModelSpec(DeepFM, DeepFMConfig, {}, 'DeepFM (Guo et al., 2017)', 1e-2, table2=0, inputs=('idf',)),
     'dkn': ModelSpec(DKN, DKNConfig, {'interaction': 'dnn'}, 'DKN (Wang et al., 2018)', 1e-3, table2=1,
                      inputs=('embeddings', 'entity_embeddings'), requires=('entity_embeddings',)),
@@ -63,19 +70,22 @@ DATA_KEYS = ('vocab_size', 'word_dim', 'title_len', 'history_len', 'cue_dim', 'g
              'n_subcategories', 'n_entities', 'entity_dim')
 
 # %% ../../nbs/29_registry.ipynb #f037c0dc
-def _spec(name: str) -> ModelSpec:
-    "The record of a registered model; an unknown name fails, listing the registered ones."
+def spec(name: str) -> ModelSpec:
+    "The record (`ModelSpec`) of the registered model `name`; an unknown name fails, listing the registered ones."
     if name not in REGISTRY: raise ValueError(f"unknown model {name!r}; registered: {', '.join(REGISTRY)}")
     return REGISTRY[name]
 
+
+# %% ../../nbs/29_registry.ipynb #45c0a05e
 def model_config(name: str, **kw):
     "The configuration of a registered model, with keyword overrides (dataset facts it has no field for are ignored)."
-    spec = _spec(name)
-    own = {f.name for f in fields(spec.config)}
+    s = spec(name)
+    own = {f.name for f in fields(s.config)}
     kw = {k: v for k, v in kw.items() if k in own or k not in DATA_KEYS}
-    clash = {k: v for k, v in kw.items() if k in spec.fixed and v != spec.fixed[k]}
-    if clash: raise ValueError(f"{name!r} means {spec.fixed}; {clash} contradicts it (pick the model by name)")
-    return spec.config(**{**kw, **spec.fixed})
+    clash = {k: v for k, v in kw.items() if k in s.fixed and v != s.fixed[k]}
+    if clash: raise ValueError(f"{name!r} means {s.fixed}; {clash} contradicts it (pick the model by name)")
+    return s.config(**{**kw, **s.fixed})
+
 
 # %% ../../nbs/29_registry.ipynb #03632425
 def uses_cues(name: str) -> bool:
@@ -83,22 +93,28 @@ def uses_cues(name: str) -> bool:
     cfg = model_config(name)
     return bool(getattr(cfg, 'local_module', False) or getattr(cfg, 'global_module', False))
 
+# %% ../../nbs/29_registry.ipynb #4d20a508
+def default_lengths(name: str, toy: bool = False) -> tuple[int, int]:
+    "(title_len, history_len) of the registered model `name`: its record's, or with `toy` its `toy_lengths` where it has them."
+    s = spec(name)
+    return tuple(s.toy_lengths) if toy and s.toy_lengths else (s.title_len, s.history_len)
+
 # %% ../../nbs/29_registry.ipynb #962cc9cc
 _WHERE = {'entity_embeddings': "imrec.training.batches.entity_table: MIND's entity_embedding.vec"}    # where a required input comes from
 
 def build_model(name: str, embeddings=None, entity_embeddings=None, idf=None, **kw) -> nn.Module:
     "A registered model by name (see `MODELS`), its config's fields overridable by keyword."
-    spec = _spec(name)
+    s = spec(name)
     cfg = model_config(name, **kw)
     data = {'embeddings': embeddings, 'entity_embeddings': entity_embeddings, 'idf': idf}
-    for k in spec.requires:
-        if data[k] is None: raise ValueError(f"{spec.model.__name__} needs {k} ({_WHERE[k]})")
-    return spec.model(cfg, **{k: data[k] for k in spec.inputs})
+    for k in s.requires:
+        if data[k] is None: raise ValueError(f"{s.model.__name__} needs {k} ({_WHERE[k]})")
+    return s.model(cfg, **{k: data[k] for k in s.inputs})
 
 # %% ../../nbs/29_registry.ipynb #3dfc432e
 def default_lr(name: str) -> float:
     "The learning rate a registered model trains with unless told otherwise (its record's `lr`)."
-    return _spec(name).lr
+    return spec(name).lr
 
 # %% ../../nbs/29_registry.ipynb #94b21b3a
 def n_params(model: nn.Module) -> int:
@@ -114,28 +130,22 @@ BENCH_BATCH = 32          # training batch of the benchmark (the paper's)
 BENCH_NPRATIO = 4         # the paper's K: 1 + K candidates per sample
 BENCH_EXTRA_CUES = 10     # cue memory = title length + this many cues (9 cover cues and the category cue)
 
-def _proc_status_mb(key: str) -> float:
-    "A memory figure of this process from /proc/self/status (Linux), in MiB: 'VmRSS' (now) or 'VmHWM' (peak)."
-    return int(open('/proc/self/status').read().split(key + ':')[1].split()[0]) / 1024
-
 def benchmark_model(model: str, cue_dim: int = 512, global_dim: int = 2048, batch_size: int = BENCH_BATCH, repeats: int = 3) -> dict:
     """Forward + backward time of one training batch of the registered model named `model` at the paper's sizes (best of
     `repeats`, after a warm-up batch) and the peak memory above the process's size before the timed batches."""
     torch.manual_seed(0)
-    name = model
-    fim = name.startswith('fim')
-    L, H = (30, 50) if fim else (15, 60)
-    m = build_model(name, **{**PAPER_SIZES, 'cue_dim': cue_dim, 'global_dim': global_dim}, title_len=L, history_len=H,
+    L, H = default_lengths(model)
+    m = build_model(model, **{**PAPER_SIZES, 'cue_dim': cue_dim, 'global_dim': global_dim}, title_len=L, history_len=H,
                     entity_embeddings=torch.randn(PAPER_SIZES['n_entities'], PAPER_SIZES['word_dim'])).train()
     b = random_batch(B=batch_size, N=1 + BENCH_NPRATIO, H=H, L=L, M=L + BENCH_EXTRA_CUES, C=cue_dim, G=global_dim, vocab=PAPER_SIZES['vocab_size'],
                      users=PAPER_SIZES['n_users'], categories=PAPER_SIZES['n_categories'], subcategories=PAPER_SIZES['n_subcategories'],
                      entities=PAPER_SIZES['n_entities'])
     click_loss(m(b)).backward(); m.zero_grad()
-    before, times = _proc_status_mb('VmRSS'), []
+    before, times = rss_mb(), []
     for _ in range(repeats):
         t0 = time.perf_counter(); click_loss(m(b)).backward(); times.append(time.perf_counter() - t0); m.zero_grad()
-    return {'model': name, 'cues': f"{cue_dim}/{global_dim}", 'ms_per_batch': 1000 * min(times), 'samples_per_s': batch_size / min(times),
-            'peak_mb_above_start': _proc_status_mb('VmHWM') - before}
+    return {'model': model, 'cues': f"{cue_dim}/{global_dim}", 'ms_per_batch': 1000 * min(times), 'samples_per_s': batch_size / min(times),
+            'peak_mb_above_start': peak_rss_mb() - before}
 
 # %% ../../nbs/29_registry.ipynb #46dcc3b6
 def benchmark_models(names=None, cue_dim: int = 512, global_dim: int = 2048, batch_size: int = BENCH_BATCH) -> list[dict]:

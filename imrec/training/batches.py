@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import torch
-from ..data.text import Vocab, tokenize, tokenize_spans, encode_titles
+from ..data.text import Vocab, tokenize_spans, encode_titles
 
 # %% auto #0
 __all__ = ['CATEGORY_SLOTS', 'STORE_CHUNK', 'SAMPLE_CHUNK', 'EPOCH_SEED_STRIDE', 'NewsFeatures', 'news_features', 'entity_tokens',

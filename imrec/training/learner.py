@@ -5,14 +5,14 @@
 # %% ../../nbs/32_learner.ipynb #92a78239
 from __future__ import annotations
 import json, math, time
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import torch
 from fastcore.basics import patch
 from ..core import atomic_path, atomic_write
 from .batches import NewsFeatures, Impressions, batch, train_batches, n_train_samples
-from .metrics import evaluate, write_prediction, Metrics
+from .metrics import evaluate, write_prediction
 from ..models.layers import click_loss
 
 # %% auto #0
