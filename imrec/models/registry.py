@@ -75,8 +75,7 @@ def spec(name: str) -> ModelSpec:
     if name not in REGISTRY: raise ValueError(f"unknown model {name!r}; registered: {', '.join(REGISTRY)}")
     return REGISTRY[name]
 
-
-# %% ../../nbs/29_registry.ipynb #45c0a05e
+# %% ../../nbs/29_registry.ipynb #2de7f8c6
 def model_config(name: str, **kw):
     "The configuration of a registered model, with keyword overrides (dataset facts it has no field for are ignored)."
     s = spec(name)
@@ -86,14 +85,13 @@ def model_config(name: str, **kw):
     if clash: raise ValueError(f"{name!r} means {s.fixed}; {clash} contradicts it (pick the model by name)")
     return s.config(**{**kw, **s.fixed})
 
-
 # %% ../../nbs/29_registry.ipynb #03632425
 def uses_cues(name: str) -> bool:
     "Whether a registered model reads visual cues (an -IM model with a local or global module on)."
     cfg = model_config(name)
     return bool(getattr(cfg, 'local_module', False) or getattr(cfg, 'global_module', False))
 
-# %% ../../nbs/29_registry.ipynb #4d20a508
+# %% ../../nbs/29_registry.ipynb #20d882d6
 def default_lengths(name: str, toy: bool = False) -> tuple[int, int]:
     "(title_len, history_len) of the registered model `name`: its record's, or with `toy` its `toy_lengths` where it has them."
     s = spec(name)
