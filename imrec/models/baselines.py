@@ -4,7 +4,6 @@
 
 # %% ../../nbs/23_baselines.ipynb #b98a0379
 from __future__ import annotations
-import math
 from dataclasses import dataclass
 import numpy as np
 import torch

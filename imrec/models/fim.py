@@ -5,8 +5,7 @@
 # %% ../../nbs/22_fim.ipynb #f2076b69
 from __future__ import annotations
 import math
-from dataclasses import dataclass, replace
-import numpy as np
+from dataclasses import dataclass
 import torch
 from torch import nn
 import torch.nn.functional as F

@@ -114,12 +114,10 @@ def dot_click(cand: torch.Tensor, user: torch.Tensor) -> torch.Tensor:
     if user.dim() == cand.dim() - 1: user = user.unsqueeze(-2)
     return (cand * user).sum(-1)
 
-
 # %% ../../nbs/20_layers.ipynb #4b623e47
 def click_loss(scores: torch.Tensor) -> torch.Tensor:
     "Eq 12: softmax cross-entropy with the clicked candidate in column 0 of (B, 1 + K) scores."
     return F.cross_entropy(scores, torch.zeros(len(scores), dtype=torch.long, device=scores.device))
-
 
 # %% ../../nbs/20_layers.ipynb #6ea7349c
 MIN_TITLE_LEN = 3         # random titles have MIN_TITLE_LEN to L real tokens
@@ -147,4 +145,3 @@ def random_batch(B=4, N=5, H=6, L=15, M=25, C=40, G=1280, vocab=50, seed=0, user
         ent = torch.randint(1, entities, (*shape, L), generator=g) * (torch.rand(*shape, L, generator=g) < ENTITY_SHARE)
         b[f'{side}_ent'] = ent * (b[f'{side}_title'] != 0)
     return b
-

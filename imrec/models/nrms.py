@@ -4,14 +4,12 @@
 
 # %% ../../nbs/21_nrms.ipynb #8765783b
 from __future__ import annotations
-from dataclasses import dataclass, asdict, replace
+from dataclasses import dataclass
 import numpy as np
 import torch
 from torch import nn
-import torch.nn.functional as F
 from fastcore.basics import patch
-from .layers import (masked_softmax, word_embedding, AdditiveAttention, MultiHeadSelfAttention, ImpressionMemory,
-                                 ImpressionGate, dot_click, click_loss, random_batch)
+from .layers import word_embedding, AdditiveAttention, MultiHeadSelfAttention, ImpressionMemory, ImpressionGate, dot_click
 
 # %% auto #0
 __all__ = ['NRMSConfig', 'NewsEncoder', 'UserEncoder', 'NRMS']

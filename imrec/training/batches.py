@@ -9,12 +9,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import torch
-from ..data.text import Vocab, tokenize, tokenize_spans, encode_titles
+from ..data.text import Vocab, tokenize_spans, encode_titles
+from ..models.layers import HIDDEN_CUE_SHARE
 
 # %% auto #0
-__all__ = ['CATEGORY_SLOTS', 'STORE_CHUNK', 'SAMPLE_CHUNK', 'EPOCH_SEED_STRIDE', 'NewsFeatures', 'news_features', 'entity_tokens',
-           'entity_table', 'Impressions', 'user_index', 'impressions', 'train_samples', 'n_train_samples', 'batch',
-           'train_batches', 'benchmark_batch', 'benchmark_train_samples']
+__all__ = ['CATEGORY_SLOTS', 'STORE_CHUNK', 'SAMPLE_CHUNK', 'EPOCH_SEED_STRIDE', 'MIND_SMALL_DEV', 'SYNTHETIC_VOCAB',
+           'EXTRA_CUES', 'MAX_CANDIDATES', 'NewsFeatures', 'news_features', 'entity_tokens', 'entity_table',
+           'Impressions', 'user_index', 'impressions', 'train_samples', 'n_train_samples', 'batch', 'train_batches',
+           'synthetic_news', 'synthetic_impressions', 'benchmark_batch', 'benchmark_train_samples']
 
 # %% ../../nbs/30_batches.ipynb #d4803b1f
 CATEGORY_SLOTS = 2          # FIM's title rows start with the category and the subcategory token: no word, no cue
@@ -209,7 +211,8 @@ def _pick_negatives(rng: np.random.Generator, n_neg: np.ndarray, npratio: int) -
 def train_samples(imp: Impressions, npratio: int = 4, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Candidate rows (S, 1 + npratio) with the click in column 0, and the impression of each sample (S,). Negatives come
     from the same impression, without replacement, or with replacement where it has fewer than `npratio`; impressions
-    with no non-click give no sample. Deterministic in `seed` (use seed * 1000 + epoch for a new draw each epoch)."""
+    with no non-click give no sample. Deterministic in `seed` (`train_batches` draws epoch e of run seed s with
+    seed s * EPOCH_SEED_STRIDE + e, a new draw each epoch)."""
     if imp.labels is None: raise ValueError("these impressions have no labels (a test split): nothing to train on")
     rng = np.random.default_rng(seed)
     pos, s_imp, neg_idx, neg_ptr, n_neg = _clicks_with_negatives(imp)
@@ -246,14 +249,48 @@ def train_batches(f: NewsFeatures, imp: Impressions, batch_size=32, npratio=4, s
         idx = order[s:s + batch_size]
         yield bi, batch(f, samples[idx], imp.hist[s_imp[idx]], users=None if imp.user_rows is None else imp.user_rows[s_imp[idx]])
 
+# %% ../../nbs/30_batches.ipynb #1640658f
+MIND_SMALL_DEV = {'n_news': 65238, 'n_impressions': 73152, 'mean_candidates': 37.4}   # MIND-small's dev split, which the benchmarks imitate
+
+# %% ../../nbs/30_batches.ipynb #5f7506cb
+SYNTHETIC_VOCAB = 30000   # synthetic titles are word ids 1 .. SYNTHETIC_VOCAB - 1 (the paper's vocabulary size)
+EXTRA_CUES = 10           # a cue memory holds title_len word cues and this many more (the 9 cover cues and the category cue)
+
+def synthetic_news(n_news: int, title_len: int = 15, cues: int | None = None, cue_dim: int = 40, global_dim: int = 1280,
+                   dtype=torch.float16, seed: int = 0) -> NewsFeatures:
+    """Random `NewsFeatures` of `n_news` news for benchmarks: titles of `title_len` word ids below SYNTHETIC_VOCAB (row 0, no
+    news: all padding), cue memories of `cues` cues (default title_len + EXTRA_CUES) of `cue_dim` with a share
+    HIDDEN_CUE_SHARE masked, global cues of `global_dim`, the cues in `dtype`. Deterministic in `seed`."""
+    g = torch.Generator().manual_seed(seed)
+    cues = title_len + EXTRA_CUES if cues is None else cues
+    title = torch.cat([torch.zeros(1, title_len, dtype=torch.long), torch.randint(1, SYNTHETIC_VOCAB, (n_news, title_len), generator=g)])
+    return NewsFeatures([f"N{i}" for i in range(n_news)], title, torch.randn(n_news + 1, cues, cue_dim, generator=g).to(dtype),
+                        torch.rand(n_news + 1, cues, generator=g) > HIDDEN_CUE_SHARE, torch.randn(n_news + 1, global_dim, generator=g).to(dtype))
+
+# %% ../../nbs/30_batches.ipynb #3094e9cd
+MAX_CANDIDATES = 300      # synthetic impressions have at most this many candidates
+
+def synthetic_impressions(n_impressions: int, n_news: int, history_len: int = 60, mean_candidates: float = MIND_SMALL_DEV['mean_candidates'],
+                          min_candidates: int = 2, second_click: float = 0.0, seed=0) -> Impressions:
+    """Random labelled `Impressions` over news rows 1..`n_news` for benchmarks: Poisson(`mean_candidates`) candidates each
+    (clipped to `min_candidates`..MAX_CANDIDATES), the first one clicked and, with probability `second_click`, the third
+    too; `history_len` clicked rows each (0: an empty slot). `seed`: an int or a `np.random.Generator` (which it draws from)."""
+    if second_click and min_candidates < 3: raise ValueError(f"a second click (the third candidate) needs min_candidates >= 3, not {min_candidates}")
+    rng = np.random.default_rng(seed)
+    sizes = np.clip(rng.poisson(mean_candidates, n_impressions), min_candidates, MAX_CANDIDATES)
+    ptr = np.concatenate([[0], np.cumsum(sizes)])
+    labels = np.zeros(ptr[-1], np.int8); labels[ptr[:-1]] = 1
+    if second_click: labels[ptr[:-1] + 2] = rng.random(n_impressions) < second_click
+    cand = rng.integers(1, n_news + 1, ptr[-1])
+    hist = rng.integers(0, n_news + 1, (n_impressions, history_len))
+    return Impressions(np.arange(n_impressions), np.zeros(n_impressions), cand, ptr, labels, hist)
+
 # %% ../../nbs/30_batches.ipynb #23813b89
 def benchmark_batch(n_news: int = 20000, batch_size: int = 32, history_len: int = 60, npratio: int = 4, cues: int = 25,
                     cue_dim: int = 512, global_dim: int = 2048, float32_rows: bool = False, repeats: int = 10, seed: int = 0) -> dict:
     """Milliseconds `batch` takes for `batch_size` samples of 1 + `npratio` candidates and `history_len` clicked news, from
-    random rows of `n_news` news (float16 cues, or float32 with `float32_rows`); the paper's sizes by default."""
-    dt = torch.float32 if float32_rows else torch.float16
-    f = NewsFeatures([f"N{i}" for i in range(n_news)], torch.randint(1, 30000, (n_news + 1, 15)), torch.randn(n_news + 1, cues, cue_dim).to(dt),
-                     torch.rand(n_news + 1, cues) > 0.3, torch.randn(n_news + 1, global_dim).to(dt))
+    random rows of `n_news` synthetic news (float16 cues, or float32 with `float32_rows`); the paper's sizes by default."""
+    f = synthetic_news(n_news, cues=cues, cue_dim=cue_dim, global_dim=global_dim, dtype=torch.float32 if float32_rows else torch.float16, seed=seed)
     rng = np.random.default_rng(seed)
     c, h = rng.integers(1, n_news + 1, (batch_size, 1 + npratio)), rng.integers(0, n_news + 1, (batch_size, history_len))
     batch(f, c, h)                                                     # the first call pays for allocations
@@ -261,12 +298,11 @@ def benchmark_batch(n_news: int = 20000, batch_size: int = 32, history_len: int 
     for _ in range(repeats): batch(f, c, h)
     return {'rows': 'float32' if float32_rows else 'float16', 'ms_per_batch': round((time.perf_counter() - t0) / repeats * 1000, 1)}
 
+# %% ../../nbs/30_batches.ipynb #6c3feaf5
 def benchmark_train_samples(n_impressions: int = 156965, mean_candidates: float = 37, npratio: int = 4, seed: int = 0) -> dict:
-    """Seconds `train_samples` takes for an epoch of MIND-small's size by default (`n_impressions` of Poisson(`mean_candidates`)
-    candidates, one or two clicks each)."""
-    rng = np.random.default_rng(seed)
-    sz = np.clip(rng.poisson(mean_candidates, n_impressions), 5, 300); ptr = np.concatenate([[0], np.cumsum(sz)])
-    lab = np.zeros(ptr[-1], np.int8); lab[ptr[:-1]] = 1; lab[ptr[:-1] + 2] = rng.random(n_impressions) < 0.5
-    imp = Impressions(np.arange(n_impressions), np.zeros(n_impressions), rng.integers(1, 20001, ptr[-1]), ptr, lab, np.zeros((n_impressions, 1), np.int64))
+    """Seconds `train_samples` takes for an epoch of MIND-small's size by default (`n_impressions` synthetic impressions of
+    Poisson(`mean_candidates`) candidates, at least 5, one or two clicks each, over 20,000 news)."""
+    imp = synthetic_impressions(n_impressions, n_news=20000, history_len=1, mean_candidates=mean_candidates, min_candidates=5,
+                                second_click=0.5, seed=seed)
     t0 = time.perf_counter(); S, _ = train_samples(imp, npratio, 0)
     return {'samples': len(S), 'seconds': round(time.perf_counter() - t0, 3)}

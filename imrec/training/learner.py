@@ -5,19 +5,19 @@
 # %% ../../nbs/32_learner.ipynb #92a78239
 from __future__ import annotations
 import json, math, time
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
 import torch
 from fastcore.basics import patch
 from ..core import atomic_path, atomic_write
-from .batches import NewsFeatures, Impressions, batch, train_batches, n_train_samples
-from .metrics import evaluate, write_prediction, Metrics
-from ..models.layers import click_loss
+from .batches import (NewsFeatures, Impressions, batch, train_batches, n_train_samples, MIND_SMALL_DEV,
+                                    synthetic_news, synthetic_impressions)
+from .metrics import evaluate, write_prediction
+from ..models.layers import click_loss, dot_click
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'MIND_SMALL_DEV', 'TrainConfig', 'pick_device', 'score_impressions', 'Learner',
-           'benchmark_scoring']
+__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'TrainConfig', 'pick_device', 'score_impressions', 'Learner', 'benchmark_scoring']
 
 # %% ../../nbs/32_learner.ipynb #03da7d1c
 @dataclass
@@ -67,7 +67,7 @@ def _score_by_vectors(model, f: NewsFeatures, imp: Impressions, eval_batch, devi
                                          torch.as_tensor(imp.hist[s:s + eval_batch] > 0, device=device))
                        for s in range(0, len(imp), eval_batch)])
     owner = np.repeat(np.arange(len(imp)), np.diff(imp.ptr))
-    flat = (vecs[torch.as_tensor(imp.cand)] * users[torch.as_tensor(owner)]).sum(-1).float().cpu().numpy()
+    flat = dot_click(vecs[torch.as_tensor(imp.cand)], users[torch.as_tensor(owner)]).float().cpu().numpy()
     return np.split(flat, imp.ptr[1:-1])
 
 def _impression_groups(sizes: np.ndarray, eval_batch: int):
@@ -230,26 +230,15 @@ def load_best(self: Learner):
     return self.model
 
 # %% ../../nbs/32_learner.ipynb #de2746c9
-MIND_SMALL_DEV = {'n_news': 65238, 'n_impressions': 73152, 'mean_candidates': 37.4}   # the split the benchmark imitates
-
-def _synthetic_split(n_news, n_impressions, cue_dim, global_dim, history_len, title_len, seed=0) -> tuple:
-    "Random NewsFeatures (float16 cues) and Impressions (one click first in each, MIND-small dev's candidate counts)."
-    g = np.random.default_rng(seed)
-    f = NewsFeatures([f"N{i}" for i in range(n_news)], torch.cat([torch.zeros(1, title_len, dtype=torch.long), torch.randint(1, 30000, (n_news, title_len))]),
-                     torch.randn(n_news + 1, title_len + 10, cue_dim).half(), torch.rand(n_news + 1, title_len + 10) > 0.3,
-                     torch.randn(n_news + 1, global_dim).half())
-    sizes = np.clip(g.poisson(MIND_SMALL_DEV['mean_candidates'], n_impressions), 2, 300); ptr = np.concatenate([[0], np.cumsum(sizes)])
-    lab = np.zeros(ptr[-1], np.int8); lab[ptr[:-1]] = 1
-    return f, Impressions(np.arange(n_impressions), np.zeros(n_impressions), g.integers(1, n_news + 1, ptr[-1]), ptr, lab,
-                          g.integers(0, n_news + 1, (n_impressions, history_len)))
-
 def benchmark_scoring(model: str = 'nrms_im', n_news: int = MIND_SMALL_DEV['n_news'], n_impressions: int = MIND_SMALL_DEV['n_impressions'],
                       cue_dim: int = 40, global_dim: int = 1280, history_len: int = 60, title_len: int = 15, eval_batch: int = 1024,
                       metrics: bool = True) -> dict:
-    """Seconds that `score_impressions` (and, with `metrics`, the official metrics) takes on a random split of
-    `n_impressions` impressions over `n_news` news for a freshly built `model` (word_dim 100, vocabulary 30,000)."""
+    """Seconds that `score_impressions` (and, with `metrics`, the official metrics) takes on a synthetic split of
+    `n_impressions` impressions (MIND-small dev's candidate counts) over `n_news` news with float16 cues, for a freshly
+    built `model` (word_dim 100, vocabulary 30,000)."""
     from imrec.models.registry import build_model
-    f, imp = _synthetic_split(n_news, n_impressions, cue_dim, global_dim, history_len, title_len)
+    f = synthetic_news(n_news, title_len, cue_dim=cue_dim, global_dim=global_dim)
+    imp = synthetic_impressions(n_impressions, n_news, history_len)
     torch.manual_seed(0); mdl = build_model(model, vocab_size=30000, word_dim=100, cue_dim=cue_dim, global_dim=global_dim)
     t0 = time.perf_counter(); sc = score_impressions(mdl, f, imp, eval_batch=eval_batch); t1 = time.perf_counter()
     if metrics: evaluate(imp.label_lists(), sc)
