@@ -4,8 +4,9 @@
 
 # %% ../nbs/49_bench.ipynb #b7dbb7a8
 from __future__ import annotations
-import importlib, inspect, json, resource, sys, time
+import importlib, inspect, json, sys, time
 from pathlib import Path
+from .core import peak_rss_mb
 
 # %% auto #0
 __all__ = ['package_modules', 'find_benchmarks', 'parse_args', 'run_benchmark', 'main']
@@ -49,7 +50,7 @@ def run_benchmark(name: str, /, **kw) -> dict:
     t0 = time.perf_counter()
     res = found[name](**kw)
     res = dict(res) if isinstance(res, dict) else {'result': res}
-    res.update(peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), wall_s=round(time.perf_counter() - t0, 3))
+    res.update(peak_rss_mb=round(peak_rss_mb(), 1), wall_s=round(time.perf_counter() - t0, 3))
     return res
 
 
