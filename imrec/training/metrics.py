@@ -177,11 +177,20 @@ def write_truth(path, impression_ids, labels):
     _write_lines(path, (f"{int(i)} [{','.join(str(int(x)) for x in (l if l is not None else []))}]" for i, l in zip(impression_ids, labels)))
 
 # %% ../../nbs/31_metrics.ipynb #8f7b4b8e
+def _lines(path) -> list[str]:
+    "The lines of a text file, without a final empty one."
+    lines = Path(path).read_text(encoding='utf-8').split('\n')
+    if lines and lines[-1] == '': lines.pop()
+    return lines
+
 def read_prediction(path, check_permutation=True):
-    "Impression ids and rank arrays of a `prediction.txt` (or labels of a truth file with `check_permutation=False`)."
+    """Impression ids and rank arrays of a `prediction.txt` (or labels of a truth file with `check_permutation=False`).
+    ValueError naming the file and line for an empty file, a blank line, a malformed line or ranks that are not 1..n."""
     ids, rows = [], []
-    for ln, line in enumerate(Path(path).read_text(encoding='utf-8').split('\n'), 1):
-        if line == '' : continue
+    lines = _lines(path)
+    if not lines: raise ValueError(f"{path}: empty file (one 'impression_id [r1,r2,...]' line per impression expected)")
+    for ln, line in enumerate(lines, 1):
+        if line.strip() == '': raise ValueError(f"{path}, line {ln}: blank line (one 'impression_id [r1,r2,...]' line per impression expected)")
         m = _LINE_RE.fullmatch(line.rstrip('\r'))
         if not m: raise ValueError(f"{path}, line {ln}: expected 'impression_id [r1,r2,...]' with no spaces inside the brackets, found {line[:60]!r}")
         r = np.array(m.group(2).split(','), np.int64) if m.group(2) else np.zeros(0, np.int64)
@@ -191,33 +200,50 @@ def read_prediction(path, check_permutation=True):
     return ids, rows
 
 # %% ../../nbs/31_metrics.ipynb #11d69400
-def _lines(path) -> list[str]:
-    "The lines of a text file, without a final empty one."
-    lines = Path(path).read_text(encoding='utf-8').split('\n')
-    if lines and lines[-1] == '': lines.pop()
-    return lines
+def _truth_line(line: str, ln: int, path) -> tuple[str, list]:
+    "Impression id and labels of line `ln` of the truth file `path`; ValueError naming the line when it is blank, malformed or has a label other than 0/1."
+    if line.strip() == '': raise ValueError(f"{path}, line {ln}: blank line (a truth file has one 'impression_id [0,1,...]' line per impression)")
+    try: impid, labels = line.split()[0], json.loads(line.split()[1])
+    except (IndexError, ValueError): labels = None
+    if not isinstance(labels, list) or len(line.split()) != 2:
+        raise ValueError(f"{path}, line {ln}: expected 'impression_id [0,1,...]', found {line[:60]!r}")
+    if any(type(l) is not int or l not in (0, 1) for l in labels): raise ValueError(f"{path}, line {ln}: labels must be 0 or 1, found {line[:60]!r}")
+    return impid, labels
 
-def _submitted(sub: list[str], i: int, impid: str, n: int, prediction_path) -> list:
-    "The ranks that submission line i gives impression `impid` of `n` candidates, checked as the official script checks them."
-    if i >= len(sub): sub_id, sub_ranks = impid, [1] * n       # past the file's end: all ranks 1, as official
+def _submitted(sub: list[str], i: int, impid: str, n: int, prediction_path, strict=True) -> list:
+    """The ranks that submission line i gives impression `impid` of `n` candidates, checked as the official script checks
+    them, and with `strict` also present (not past the file's end) and a permutation of 1..n."""
+    if i >= len(sub):
+        if strict: raise ValueError(f"{prediction_path}: no prediction line for impression {impid} (truth line {i + 1}); "
+                                    f"every impression needs one (strict=False scores missing ones as all ranks 1, as the official script does)")
+        sub_id, sub_ranks = impid, [1] * n       # past the file's end: all ranks 1, as official
     else:
         try: sub_id, sub_ranks = sub[i].split()[0], json.loads(sub[i].split()[1])
         except (IndexError, ValueError): raise ValueError(f"{prediction_path}, line {i + 1}: invalid input format") from None
     if sub_id != impid: raise ValueError(f"{prediction_path}, line {i + 1}: impression id {sub_id} but the truth has {impid}")
     if len(sub_ranks) != n: raise ValueError(f"{prediction_path}, line {i + 1}: {len(sub_ranks)} ranks for {n} candidates")
     if any((not isinstance(r, int)) or r < 1 for r in sub_ranks): raise ValueError(f"{prediction_path}, line {i + 1}: ranks must be integers from 1")
+    if strict and sorted(sub_ranks) != list(range(1, n + 1)):
+        raise ValueError(f"{prediction_path}, line {i + 1}: ranks of impression {impid} are not a permutation of 1..{n} "
+                         f"(strict=False accepts tied ranks, as the official script does)")
     return sub_ranks
 
-def score_files(truth_path, prediction_path, single_class='skip') -> Metrics:
+def score_files(truth_path, prediction_path, single_class='skip', strict=True) -> Metrics:
     """Score `prediction_path` against `truth_path` with the official script's rules and functions (the slow reference).
-    Any ranks are accepted, ties included (scores are 1/rank). Single-class impressions: 'skip' (counted) or 'raise'."""
+    `strict` (the default) also asks every truth impression to have its prediction line, no extra lines, and ranks that
+    are a permutation of 1..n; `strict=False` reads as the official script does (any ranks from 1, ties included,
+    scored as 1/rank; lines missing at the end count as all ranks 1). An empty prediction file, a blank or malformed
+    truth line, or a truth label other than 0/1 is always a ValueError naming the file and line.
+    Single-class impressions: 'skip' (counted) or 'raise'."""
     res = {k: [] for k in ('auc', 'mrr', 'ndcg@5', 'ndcg@10')}
     truth, sub = _lines(truth_path), _lines(prediction_path)
+    if not sub: raise ValueError(f"{prediction_path}: empty prediction file (one line per impression of {truth_path} expected)")
+    if strict and len(sub) > len(truth): raise ValueError(f"{prediction_path}: {len(sub)} prediction lines for the {len(truth)} impressions of {truth_path}")
     empty = skipped = 0
     for i, lt in enumerate(truth):
-        impid, labels = lt.split()[0], json.loads(lt.split()[1])
+        impid, labels = _truth_line(lt, i + 1, truth_path)
         if labels == []: empty += 1; continue
-        sub_ranks = _submitted(sub, i, impid, len(labels), prediction_path)
+        sub_ranks = _submitted(sub, i, impid, len(labels), prediction_path, strict)
         if len(set(labels)) < 2:
             if single_class == 'raise': raise ValueError(f"{truth_path}, line {i + 1}: impression {impid} has only one class: AUC is undefined")
             skipped += 1; continue
