@@ -10,7 +10,8 @@ import pandas as pd
 from ..core import atomic_write
 
 # %% auto #0
-__all__ = ['IDENTITY', 'METRICS', 'code_version', 'run_settings', 'summarize', 'aggregate', 'table2', 'write_summary']
+__all__ = ['IDENTITY', 'METRIC_KEYS', 'METRICS', 'code_version', 'run_settings', 'summarize', 'aggregate', 'table2',
+           'write_summary']
 
 # %% ../../nbs/40_results.ipynb #7ee09722
 def code_version(repo=None) -> str:
@@ -31,18 +32,21 @@ def run_settings(params: dict) -> str:
     return ' '.join(f"{k}={params[k]}" for k in sorted(params) if k not in IDENTITY)
 
 # %% ../../nbs/40_results.ipynb #f6583f18
+METRIC_KEYS = ('auc', 'mrr', 'ndcg5', 'ndcg10')     # the dev metrics of metrics.json that the summary shows
+
 def summarize(results='results') -> pd.DataFrame:
-    "One row per run in `results/` (its metrics.json and params.json)."
+    "One row per run in `results/` (its metrics.json and params.json); a run without dev metrics (dev: null) has NaN metrics."
     rows = []
     for m in sorted(Path(results).glob('*/metrics.json')):
         d = json.loads(m.read_text())
         p = json.loads((m.parent/'params.json').read_text()) if (m.parent/'params.json').is_file() else {}
         rows.append({'run': m.parent.name, 'model': p.get('model'), 'data': d.get('dataset'), 'visual_weight': p.get('visual_weight'),
                      'backbone': d.get('backbone'), 'pretrained': d.get('pretrained'), 'seed': p.get('seed'), 'lr': p.get('lr'),
-                     'epochs': d.get('epochs_run'), **{k: d.get('dev', {}).get(k) for k in ('auc', 'mrr', 'ndcg5', 'ndcg10')},
+                     'epochs': d.get('epochs_run'), **{k: (d.get('dev') or {}).get(k) for k in METRIC_KEYS},
                      'samples_per_s': d.get('train_samples_per_s'), 'minutes': round(d.get('wall_seconds', 0) / 60, 1),
                      'code': d.get('code_version'), 'settings': run_settings(p)})
-    return pd.DataFrame(rows)
+    df = pd.DataFrame(rows)
+    return df.astype({k: float for k in METRIC_KEYS}) if len(df) else df
 
 # %% ../../nbs/40_results.ipynb #2d275342
 METRICS = {'auc': 'AUC', 'mrr': 'MRR', 'ndcg5': 'nDCG@5', 'ndcg10': 'nDCG@10'}
@@ -59,6 +63,7 @@ def aggregate(df: pd.DataFrame) -> pd.DataFrame:
     (empty where a model has one)."""
     if not len(df): return pd.DataFrame()
     df = df.assign(settings=df['settings'].fillna('')) if 'settings' in df else df.assign(settings='')
+    df = df.assign(**{k: pd.to_numeric(df[k]) for k in METRICS})                      # runs without dev metrics: NaN, not None
     g = df.groupby(['data', 'model', 'settings'], sort=False)
     out = g[list(METRICS)].agg(['mean', 'std'])
     out.columns = [f"{m}_{s}" for m, s in out.columns]
@@ -85,7 +90,7 @@ def table2(df: pd.DataFrame, data: str, models=None) -> pd.DataFrame:
             row = {'model': name + (f" ({r.variant})" if r.variant else '')}
             for k, label in METRICS.items():
                 mu, sd = r[f"{k}_mean"], r[f"{k}_std"]
-                row[label] = f"{mu:.4f}" + (f" ± {sd:.4f}" if sd == sd else '')
+                row[label] = '' if mu != mu else f"{mu:.4f}" + (f" ± {sd:.4f}" if sd == sd else '')   # '': no dev metrics
             row['seeds'] = int(r.seeds)
             rows.append(row)
     return pd.DataFrame(rows)
