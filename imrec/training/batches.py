@@ -4,7 +4,7 @@
 
 # %% ../../nbs/30_batches.ipynb #0d3110ba
 from __future__ import annotations
-import time
+import time, warnings
 from dataclasses import dataclass
 import numpy as np
 import pandas as pd
@@ -144,7 +144,8 @@ def entity_table(ds, news: pd.DataFrame | None = None) -> tuple[dict, np.ndarray
 # %% ../../nbs/30_batches.ipynb #14db8385
 @dataclass
 class Impressions:
-    "A behaviors table as arrays: candidate rows in CSR form (`cand`, `ptr`), labels (or None), history rows (n, H)."
+    """A behaviors table as arrays: candidate rows in CSR form (`cand`, `ptr`), labels (or None), history rows (n, H), and
+    the number of history entries left out because their news is not in the news table (`missing_history`)."""
     impression_ids: np.ndarray
     users: np.ndarray
     cand: np.ndarray
@@ -152,6 +153,7 @@ class Impressions:
     labels: np.ndarray | None
     hist: np.ndarray
     user_rows: np.ndarray | None = None      # (n,) rows of `user_index` (0: not a training user)
+    missing_history: int = 0                 # history entries left out because the news table does not have their news
     def __len__(self): return len(self.impression_ids)
     def candidates(self, i): return self.cand[self.ptr[i]:self.ptr[i + 1]]
     def label_lists(self): return [self.labels[a:b] for a, b in zip(self.ptr[:-1], self.ptr[1:])]
@@ -162,15 +164,28 @@ def user_index(train_behaviors: pd.DataFrame) -> dict:
     return {u: i + 1 for i, u in enumerate(dict.fromkeys(train_behaviors.user_id))}
 
 # %% ../../nbs/30_batches.ipynb #b9e38010
+def _history_rows(behaviors: pd.DataFrame, features: NewsFeatures, history_len: int) -> tuple[np.ndarray, int, int]:
+    "(n, history_len) right-aligned rows of each impression's most recent clicks, and how many entries (of how many impressions) name unknown news (left as 0)."
+    hist = np.zeros((len(behaviors), history_len), np.int64)
+    missing = affected = 0
+    for i, h in enumerate(behaviors.history):
+        h = h[-history_len:]
+        if not h: continue
+        r = features.rows(h, missing='pad')
+        hist[i, history_len - len(h):] = r
+        lost = int(np.count_nonzero(r == 0)) - h.count('')              # '' is no news, not a missing one
+        missing += lost; affected += lost > 0
+    return hist, missing, affected
+
 def impressions(behaviors: pd.DataFrame, features: NewsFeatures, history_len: int, users: dict | None = None) -> Impressions:
     """Index arrays of a behaviors table (from `imrec.data.mind.read_behaviors`): each user's `history_len` most recent clicks
     (right-aligned: the most recent last, padding rows of 0 first), every impression's candidates, and with `users`
-    (from `user_index`) each impression's user row (0 for users not in it)."""
+    (from `user_index`) each impression's user row (0 for users not in it). History entries naming news the news table
+    lacks are left out (row 0), counted in `missing_history` and reported with a warning; unknown candidates are a KeyError."""
     n = len(behaviors)
-    hist = np.zeros((n, history_len), np.int64)
-    for i, h in enumerate(behaviors.history):
-        h = h[-history_len:]
-        if h: hist[i, history_len - len(h):] = features.rows(h, missing='pad')
+    hist, missing, affected = _history_rows(behaviors, features, history_len)
+    if missing: warnings.warn(f"{missing:,} history entries of {affected:,} impressions name news not in the news table: "
+                              f"left out of those histories (Impressions.missing_history)", stacklevel=2)
     sizes = np.fromiter((len(c) for c in behaviors.candidates), np.int64, n)
     ptr = np.concatenate([[0], np.cumsum(sizes)])
     flat = [x for c in behaviors.candidates for x in c]
@@ -178,7 +193,7 @@ def impressions(behaviors: pd.DataFrame, features: NewsFeatures, history_len: in
     labelled = n and behaviors.labels.iloc[0] is not None
     labels = np.concatenate([np.asarray(l, np.int8) for l in behaviors.labels]) if labelled else None
     urows = None if users is None else np.fromiter((users.get(u, 0) for u in behaviors.user_id), np.int64, n)
-    return Impressions(behaviors.impression_id.to_numpy(), behaviors.user_id.to_numpy(), cand, ptr, labels, hist, urows)
+    return Impressions(behaviors.impression_id.to_numpy(), behaviors.user_id.to_numpy(), cand, ptr, labels, hist, urows, missing)
 
 # %% ../../nbs/30_batches.ipynb #8b38be96
 def _clicks_with_negatives(imp: Impressions) -> tuple:
