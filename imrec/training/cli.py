@@ -7,9 +7,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from fastcore.script import call_parse, Param
+from .runs import (PARAMETERS, RunLocked, check_run_name, default_run_name, open_run, run_parameters,
+                                 validate_parameters)
 
 # %% auto #0
-__all__ = ['NOTEBOOK', 'parse_value', 'check_parameters', 'find_notebook', 'default_run', 'train_parameters', 'train_cli']
+__all__ = ['NOTEBOOK', 'parse_value', 'check_parameters', 'find_notebook', 'default_run', 'train_parameters', 'notebook_defaults',
+           'train_cli']
 
 # %% ../../nbs/33_cli.ipynb #7aaf68e8
 def parse_value(text: str):
@@ -50,21 +53,31 @@ def find_notebook(notebook=None, package=None) -> Path:
 # %% ../../nbs/33_cli.ipynb #c85f3dbd
 def default_run(model: str, params: dict) -> str:
     "The run name of `model` with notebook `params`: toy_w<visual weight>_<model>_s<seed>, or <data folder>_<model>_s<seed>."
-    data, seed = params.get('data', 'toy'), params.get('seed', 0)
-    return (f"toy_w{float(params.get('visual_weight', 0.5))}_{model}_s{seed}" if data == 'toy'
-            else f"{Path(str(data)).name}_{model}_s{seed}")
+    return default_run_name(model, params.get('data', 'toy'), params.get('seed', 0), params.get('visual_weight', 0.5))
 
 # %% ../../nbs/33_cli.ipynb #54892311
 def train_parameters(model: str, nb, pairs=None, run=None, results=None) -> tuple[dict, Path]:
     """The papermill parameters of a run of notebook `nb` (from `-p` NAME VALUE `pairs`, `--run`, `--results`) and its
-    output folder. ValueError for a parameter `nb` does not take or for flags that disagree with `-p` values."""
+    output folder. ValueError for a parameter `nb` does not take, a value out of its range (`validate_parameters`), a
+    run name that is not a plain name, or flags that disagree with `-p` values."""
     params = {k: parse_value(v) for k, v in (pairs or [])}
     check_parameters(params, nb)
+    params = {**params, **validate_parameters({k: v for k, v in params.items() if k in PARAMETERS})}
     for name, flag in (('run', run), ('results', results)):
         if flag is not None and params.get(name, flag) != flag: raise ValueError(f"--{name} {flag} and -p {name} {params[name]} disagree")
     results = Path(results or params.get('results', 'results')).resolve()
-    run = run or params.get('run') or default_run(model, params)
+    run = check_run_name(run or params.get('run') or default_run(model, params))
     return {**params, 'model': model, 'run': run, 'results': str(results)}, results/run
+
+# %% ../../nbs/33_cli.ipynb #d977dc0f
+def notebook_defaults(nb) -> dict:
+    "The default values of notebook `nb`'s parameters (its cell tagged `parameters`), read without running it; ValueError for one that is not a literal."
+    import ast, papermill as pm
+    out = {}
+    for k, v in pm.inspect_notebook(str(nb)).items():
+        try: out[k] = ast.literal_eval(v['default'])
+        except (ValueError, SyntaxError): raise ValueError(f"{nb}: the default of parameter {k} ({v['default']}) is not a literal value") from None
+    return out
 
 # %% ../../nbs/33_cli.ipynb #43489a03
 class _Dash(Param):
@@ -83,12 +96,14 @@ def train_cli(model: Param("a registered model: nrms, nrms_im, fim, fim_im, ... 
               results: Param("results folder, relative to the current directory (default: results; also -p results DIR)", str) = None,
               notebook: Param("the training notebook (default: train.ipynb of the installed package, else nbs/train.ipynb of the checkout)", str) = None,
               p: _Dash("a parameter of the training notebook, repeatable: -p epochs 1 -p seed 2", nargs=2, action='append') = None):
-    "Train and evaluate one model: run the training notebook under papermill, in the current directory, into results/<run>/."
+    """Train and evaluate one model: run the training notebook under papermill, in the current directory, into results/<run>/,
+    once its parameters are valid and the run is open (locked; a run already there has the same settings)."""
     try:
         nb = find_notebook(notebook)
         params, out = train_parameters(model, nb, p, run, results)
-    except (ValueError, FileNotFoundError) as e: _fail(str(e))
+        lock = open_run(run_parameters({**notebook_defaults(nb), **params}))
+    except (ValueError, FileNotFoundError, FileExistsError, RunLocked) as e: _fail(str(e))
     import papermill as pm
-    out.mkdir(parents=True, exist_ok=True)
-    pm.execute_notebook(str(nb), str(out/'train.ipynb'), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
+    with lock, lock.handed_down():
+        pm.execute_notebook(str(nb), str(out/'train.ipynb'), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
     print(f"results in {out}")
