@@ -8,7 +8,7 @@ import contextlib, os, tempfile
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['atomic_path', 'atomic_write', 'peak_rss_mb', 'rss_mb']
+__all__ = ['STALE_AGE_S', 'atomic_path', 'atomic_write', 'remove_stale', 'peak_rss_mb', 'rss_mb']
 
 # %% ../nbs/00_core.ipynb #a0e9ec38
 @contextlib.contextmanager
@@ -33,6 +33,31 @@ def atomic_write(path, data: bytes | str, encoding: str = 'utf-8') -> Path:
             with open(tmp, 'w', encoding=encoding, newline='\n') as f: f.write(data)
         else: tmp.write_bytes(data)
     return Path(path)
+
+# %% ../nbs/00_core.ipynb #17a9bd39
+import re, shutil, time, warnings
+
+STALE_AGE_S = 60      # seconds: a temporary of this package older than this is left over from a run that died
+
+def remove_stale(folder, prefix: str | None = None, suffix: str | None = None, older_than_s: float = STALE_AGE_S) -> list:
+    """Delete the temporaries `<prefix>XXXXXXXX<suffix>` (files or folders; XXXXXXXX: `tempfile`'s random part) in
+    `folder` older than `older_than_s`; warn with their number; return their paths. `prefix=None` matches
+    `atomic_path`'s `.<any name>.`, `suffix=None` any extension or none."""
+    folder = Path(folder)
+    if not folder.is_dir(): return []
+    pat = re.compile((re.escape(prefix) if prefix is not None else r'\..+\.') + r'[a-z0-9_]{8}' +
+                     (re.escape(suffix) if suffix is not None else r'(?:\.[^.]+)?'))
+    now, gone = time.time(), []
+    for p in folder.iterdir():
+        if not pat.fullmatch(p.name): continue
+        try:
+            if now - p.lstat().st_mtime < older_than_s: continue
+            if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
+            else: p.unlink()
+        except FileNotFoundError: continue            # removed meanwhile by its owner
+        gone.append(p)
+    if gone: warnings.warn(f"removed {len(gone)} temporary files left by an interrupted run in {folder} (e.g. {gone[0].name})", stacklevel=2)
+    return gone
 
 # %% ../nbs/00_core.ipynb #559a93a8
 import resource, sys
