@@ -8,7 +8,7 @@ import contextlib, os, tempfile
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['STALE_AGE_S', 'atomic_path', 'atomic_write', 'remove_stale', 'peak_rss_mb', 'rss_mb']
+__all__ = ['STALE_AGE_S', 'REFUSALS', 'atomic_path', 'atomic_write', 'remove_stale', 'command_errors', 'peak_rss_mb', 'rss_mb']
 
 # %% ../nbs/00_core.ipynb #a0e9ec38
 @contextlib.contextmanager
@@ -58,6 +58,26 @@ def remove_stale(folder, prefix: str | None = None, suffix: str | None = None, o
         gone.append(p)
     if gone: warnings.warn(f"removed {len(gone)} temporary files left by an interrupted run in {folder} (e.g. {gone[0].name})", stacklevel=2)
     return gone
+
+# %% ../nbs/00_core.ipynb #1f64ccb2
+import sys
+
+REFUSALS = (ValueError, FileExistsError, FileNotFoundError, NotADirectoryError)   # what a command reports as a message
+
+def _from_command_line(prog: str) -> bool:
+    """Whether this process is the command `prog` (its script is named so) and fastcore's `call_parse` read its
+    arguments from the command line: not a Python call, nor a call from inside another command such as `nbdev_test`."""
+    import fastcore.script
+    flag = getattr(fastcore.script, '_in_call_parse', None)
+    return Path(sys.argv[0] if sys.argv else '').stem == prog and (flag is None or bool(flag.get()))
+
+@contextlib.contextmanager
+def command_errors(prog: str, errors: tuple = REFUSALS):
+    "Around the body of the command `prog`: an error of `errors` is, run as that command, `prog: error: message` on stderr and exit status 2; called from Python it is raised."
+    try: yield
+    except errors as e:
+        if not _from_command_line(prog): raise
+        print(f"{prog}: error: {e}", file=sys.stderr); raise SystemExit(2) from None
 
 # %% ../nbs/00_core.ipynb #559a93a8
 import resource, sys

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from fastcore.basics import patch
 from fastcore.script import call_parse, Param
 from .mind import MindDataset, read_news, read_behaviors, table1
-from ..core import remove_stale
+from ..core import command_errors, remove_stale
 
 # %% auto #0
 __all__ = ['TOPICS', 'FILLERS', 'SMALL_WORDS', 'SUBCATEGORIES', 'MIND_SMALL_SCALE', 'TITLE_TOPIC_WORDS', 'TITLE_FILLERS',
@@ -476,15 +476,16 @@ def toy_cli(dest: Param('output folder', str, opt=False, nargs='?') = 'data/toy'
             seed: Param('random seed of the world', int) = 0,
             visual_weight: Param('share of the visual part of the utility, 0 to 1 (default 0.5)', float) = None,
             images: Param('write cover images; --no-images skips them', bool) = True,
-            overwrite: Param('replace a toy world of another configuration in `dest`', bool) = False,
+            overwrite: Param('replace a toy world of another configuration in `dest` (never a folder holding anything else)', bool) = False,
             bench: Param('time the MIND parser on the written train split', bool) = False):
     "Write a synthetic MIND-format dataset with a known visual click signal, and print its statistics."
     kw = {'seed': seed}
     if visual_weight is not None: kw['visual_weight'] = visual_weight
     if not images: kw['write_images'] = False
-    cfg = _preset_config(preset, **kw)
     t0 = time.time()
-    ds = generate_toy(dest, cfg, overwrite=overwrite)
+    with command_errors('imrec_toy'):             # a refusal is a message on the command line, an exception from Python
+        cfg = _preset_config(preset, **kw)
+        ds = generate_toy(dest, cfg, overwrite=overwrite)
     print(f"toy MIND world in {dest} ({time.time() - t0:.1f} s): splits {', '.join(ds.splits)}")
     print(table1(ds).to_string())
     if bench: benchmark_parse(ds)

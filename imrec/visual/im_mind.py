@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from PIL import Image
 from fastcore.script import call_parse, Param, store_true
-from ..core import atomic_write
+from ..core import atomic_write, command_errors
 from .backbones import Backbone, BACKBONES, load_backbone
 from .card import CardSpec
 from .cards import read_manifest, card_paths
@@ -157,6 +157,7 @@ def im_mind_cli(data: Param('MIND-format dataset folder (e.g. data/toy or data/m
                 category_font: Param('category font file (default: Segoe UI if installed, else Pillow\'s font)', str) = None,
                 overwrite: Param('render the cards and compute the features again when <out> holds a build made with other settings', store_true) = False):
     "Build IM-MIND (cards, layouts, features) for a MIND-format dataset; prints the summary as JSON."
-    cfg = FeatureConfig(backbone=backbone, weights=weights, mode=mode, global_input=global_input)
-    res = build_im_mind(data, out, images, cards, not no_features, cfg, workers, batch_size, title_font, category_font, overwrite=overwrite)
+    with command_errors('imrec_im_mind'):        # a refusal is a message on the command line, an exception from Python
+        cfg = FeatureConfig(backbone=backbone, weights=weights, mode=mode, global_input=global_input)
+        res = build_im_mind(data, out, images, cards, not no_features, cfg, workers, batch_size, title_font, category_font, overwrite=overwrite)
     print(json.dumps(res, indent=1))
