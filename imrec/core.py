@@ -39,14 +39,20 @@ import re, shutil, time, warnings
 
 STALE_AGE_S = 60      # seconds: a temporary of this package older than this is left over from a run that died
 
+def _stale_pattern(prefix, suffix) -> str:
+    "The regular expression of the temporaries `remove_stale` removes."
+    rand = r'[a-z0-9_]{8}'                                        # tempfile's random part
+    if prefix is not None: return re.escape(prefix) + rand + (re.escape(suffix) if suffix is not None else r'(?:\.[^.]+)?')
+    # atomic_path's `.<name>.XXXXXXXX<suffix of name>`: the name must end with that suffix (so `.vscode.settings` is no match)
+    return r'\..+' + (re.escape(suffix) + r'\.' + rand + re.escape(suffix) if suffix else r'(\.[^.]+)\.' + rand + r'\1')
+
 def remove_stale(folder, prefix: str | None = None, suffix: str | None = None, older_than_s: float = STALE_AGE_S) -> list:
     """Delete the temporaries `<prefix>XXXXXXXX<suffix>` (files or folders; XXXXXXXX: `tempfile`'s random part) in
-    `folder` older than `older_than_s`; warn with their number; return their paths. `prefix=None` matches
-    `atomic_path`'s `.<any name>.`, `suffix=None` any extension or none."""
+    `folder` older than `older_than_s`; warn with their number; return their paths. `prefix=None` matches the
+    temporaries of `atomic_path` (`.<name>.XXXXXXXX<suffix>`, `name` ending in that suffix); `suffix=None`: any suffix."""
     folder = Path(folder)
     if not folder.is_dir(): return []
-    pat = re.compile((re.escape(prefix) if prefix is not None else r'\..+\.') + r'[a-z0-9_]{8}' +
-                     (re.escape(suffix) if suffix is not None else r'(?:\.[^.]+)?'))
+    pat = re.compile(_stale_pattern(prefix, suffix))
     now, gone = time.time(), []
     for p in folder.iterdir():
         if not pat.fullmatch(p.name): continue
