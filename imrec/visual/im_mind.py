@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from PIL import Image
 from fastcore.script import call_parse, Param, store_true
-from ..core import atomic_write, command_errors
+from ..core import atomic_write, command_errors, remove_stale
 from .backbones import Backbone, BACKBONES, load_backbone
 from .card import CardSpec
 from .cards import read_manifest, card_paths
@@ -84,6 +84,7 @@ def extract_features(im_mind, out, cfg: FeatureConfig = FeatureConfig(), batch_s
     a store made otherwise is refused unless `overwrite`). `on_batch(done, total)` is called after each stored batch."""
     from tqdm.auto import tqdm
     im_mind, out = Path(im_mind), Path(out)
+    remove_stale(out)                                          # temporaries of a killed earlier run
     layouts, paths = read_manifest(im_mind), card_paths(im_mind)
     ids = list(layouts)
     _check_one_size(layouts, im_mind)
