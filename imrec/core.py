@@ -8,7 +8,7 @@ import contextlib, os, tempfile
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['atomic_path', 'atomic_write', 'peak_rss_mb', 'rss_mb']
+__all__ = ['STALE_AGE_S', 'REFUSALS', 'atomic_path', 'atomic_write', 'remove_stale', 'command_errors', 'peak_rss_mb', 'rss_mb']
 
 # %% ../nbs/00_core.ipynb #a0e9ec38
 @contextlib.contextmanager
@@ -33,6 +33,57 @@ def atomic_write(path, data: bytes | str, encoding: str = 'utf-8') -> Path:
             with open(tmp, 'w', encoding=encoding, newline='\n') as f: f.write(data)
         else: tmp.write_bytes(data)
     return Path(path)
+
+# %% ../nbs/00_core.ipynb #17a9bd39
+import re, shutil, time, warnings
+
+STALE_AGE_S = 60      # seconds: a temporary of this package older than this is left over from a run that died
+
+def _stale_pattern(prefix, suffix) -> str:
+    "The regular expression of the temporaries `remove_stale` removes."
+    rand = r'[a-z0-9_]{8}'                                        # tempfile's random part
+    if prefix is not None: return re.escape(prefix) + rand + (re.escape(suffix) if suffix is not None else r'(?:\.[^.]+)?')
+    # atomic_path's `.<name>.XXXXXXXX<suffix of name>`: the name must end with that suffix (so `.vscode.settings` is no match)
+    return r'\..+' + (re.escape(suffix) + r'\.' + rand + re.escape(suffix) if suffix else r'(\.[^.]+)\.' + rand + r'\1')
+
+def remove_stale(folder, prefix: str | None = None, suffix: str | None = None, older_than_s: float = STALE_AGE_S) -> list:
+    """Delete the temporaries `<prefix>XXXXXXXX<suffix>` (files or folders; XXXXXXXX: `tempfile`'s random part) in
+    `folder` older than `older_than_s`; warn with their number; return their paths. `prefix=None` matches the
+    temporaries of `atomic_path` (`.<name>.XXXXXXXX<suffix>`, `name` ending in that suffix); `suffix=None`: any suffix."""
+    folder = Path(folder)
+    if not folder.is_dir(): return []
+    pat = re.compile(_stale_pattern(prefix, suffix))
+    now, gone = time.time(), []
+    for p in folder.iterdir():
+        if not pat.fullmatch(p.name): continue
+        try:
+            if now - p.lstat().st_mtime < older_than_s: continue
+            if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
+            else: p.unlink()
+        except FileNotFoundError: continue            # removed meanwhile by its owner
+        gone.append(p)
+    if gone: warnings.warn(f"removed {len(gone)} temporary files left by an interrupted run in {folder} (e.g. {gone[0].name})", stacklevel=2)
+    return gone
+
+# %% ../nbs/00_core.ipynb #1f64ccb2
+import sys
+
+REFUSALS = (ValueError, FileExistsError, FileNotFoundError, NotADirectoryError)   # what a command reports as a message
+
+def _from_command_line(prog: str) -> bool:
+    """Whether this process is the command `prog` (its script is named so) and fastcore's `call_parse` read its
+    arguments from the command line: not a Python call, nor a call from inside another command such as `nbdev_test`."""
+    import fastcore.script
+    flag = getattr(fastcore.script, '_in_call_parse', None)
+    return Path(sys.argv[0] if sys.argv else '').stem == prog and (flag is None or bool(flag.get()))
+
+@contextlib.contextmanager
+def command_errors(prog: str, errors: tuple = REFUSALS):
+    "Around the body of the command `prog`: an error of `errors` is, run as that command, `prog: error: message` on stderr and exit status 2; called from Python it is raised."
+    try: yield
+    except errors as e:
+        if not _from_command_line(prog): raise
+        print(f"{prog}: error: {e}", file=sys.stderr); raise SystemExit(2) from None
 
 # %% ../nbs/00_core.ipynb #559a93a8
 import resource, sys

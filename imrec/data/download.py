@@ -4,14 +4,14 @@
 
 # %% ../../nbs/02_download.ipynb #607b3113
 from __future__ import annotations
-import hashlib, os, re, shutil, stat, tempfile, urllib.error, urllib.parse, urllib.request, zipfile
+import hashlib, http.client, os, re, shutil, stat, tempfile, urllib.error, urllib.parse, urllib.request, zipfile, zlib
 from pathlib import Path
-from ..core import atomic_path
+from ..core import atomic_path, remove_stale
 from .mind import MindDataset, SPLITS, _GET_MIND_HELP
 
 # %% auto #0
-__all__ = ['MIND_OFFICIAL_URL', 'MIND_FILES', 'MindDownloadError', 'verify_file', 'fetch_file', 'safe_extract', 'install_split',
-           'download_mind']
+__all__ = ['MIND_OFFICIAL_URL', 'MIND_FILES', 'MAX_UNPACKED_BYTES', 'MAX_ZIP_RATIO', 'MindDownloadError', 'verify_file',
+           'fetch_file', 'safe_extract', 'install_split', 'download_mind']
 
 # %% ../../nbs/02_download.ipynb #54cd0298
 MIND_OFFICIAL_URL = 'https://mind201910small.blob.core.windows.net/release/'
@@ -46,21 +46,27 @@ def verify_file(path, size=None, sha256=None):
 _TIMEOUT_S = 60       # seconds without an answer before a download is given up
 
 def _download(url, path, total, desc, progress):
-    "Copy `url` into the file `path`, with a progress bar of `total` bytes when `progress`."
+    """Copy `url` into the file `path`, with a progress bar of `total` bytes when `progress`. A body shorter than the
+    server's Content-Length (a dropped connection: `urllib` then just stops reading) raises `MindDownloadError`."""
     from tqdm.auto import tqdm
     with urllib.request.urlopen(url, timeout=_TIMEOUT_S) as r, open(path, 'wb') as f:
-        total = int(r.headers.get('Content-Length') or 0) or total
-        with tqdm(total=total, unit='B', unit_scale=True, desc=desc, disable=not progress) as bar:
-            for b in iter(lambda: r.read(_CHUNK), b''): f.write(b); bar.update(len(b))
+        announced = int(r.headers.get('Content-Length') or 0)
+        got = 0
+        with tqdm(total=announced or total, unit='B', unit_scale=True, desc=desc, disable=not progress) as bar:
+            for b in iter(lambda: r.read(_CHUNK), b''): f.write(b); bar.update(len(b)); got += len(b)
+    if announced and got < announced:
+        raise MindDownloadError(f"could not download {url}: the download is incomplete ({got:,} of {announced:,} bytes; the "
+                                f"connection was cut). Nothing was kept: run it again, or download the file by hand and pass its path.")
 
 def fetch_file(url, dest, size=None, sha256=None, progress=True) -> Path:
     "Download `url` to the file `dest` via a temporary `.part` file beside it (moved onto `dest` only when complete and verified); skip if `dest` verifies."
     dest = Path(dest)
+    remove_stale(dest.parent, f".{dest.name}.", '.part')          # what a killed download left
     if dest.is_file():
         verify_file(dest, size, sha256); return dest
     with atomic_path(dest, suffix='.part') as part:
         try: _download(url, part, size, dest.name, progress)
-        except (urllib.error.URLError, OSError, ValueError) as e:
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as e:
             raise MindDownloadError(f"could not download {url}: {e}. {_GET_MIND_HELP}") from e
         verify_file(part, size, sha256)
     return dest
@@ -76,10 +82,38 @@ def _check_member(info, zip_path):
         raise MindDownloadError(f"{zip_path}: refusing to unpack member {name!r}: it is a symbolic link")
 
 # %% ../../nbs/02_download.ipynb #5ee358e9
-def safe_extract(zip_path, dest, overwrite=False) -> Path:
-    """Unpack `zip_path` into the new (or empty) folder `dest`, refusing unsafe members. The archive is unpacked into a
-    temporary folder beside `dest` and renamed into place, so `dest` exists only when complete. A single top-level
-    folder is flattened. A non-empty `dest` is refused unless `overwrite=True` (then it is replaced)."""
+MAX_UNPACKED_BYTES = 16 * 2**30   # at most this much unpacked per archive (MINDlarge_train.zip: about 530 MB -> 2.3 GB)
+MAX_ZIP_RATIO = 20.0              # at most this unpacked / packed size, per archive and per member (MIND: about 4 to 6)
+_RATIO_FROM = 1 << 20             # ratios are checked from this many unpacked bytes on (a tiny file may pack 100:1)
+
+def _check_sizes(zf, zip_path, max_bytes, max_ratio):
+    "Raise `MindDownloadError` for an archive whose members' declared sizes add up to more than `max_bytes` or pack implausibly tightly."
+    infos = zf.infolist()
+    total, packed = sum(i.file_size for i in infos), sum(i.compress_size for i in infos)
+    if total > max_bytes:
+        raise MindDownloadError(f"{zip_path}: refusing to unpack: it would expand to {total:,} bytes, more than the limit of "
+                                f"{max_bytes:,} (max_bytes). MIND's largest zip expands to about 2.3 GB: check the file, or raise the limit.")
+    worst = max((i for i in infos if i.file_size >= _RATIO_FROM), key=lambda i: i.file_size / max(i.compress_size, 1), default=None)
+    for what, size, comp in ([('the archive', total, packed)] if total >= _RATIO_FROM else []) + \
+                            ([(f"member {worst.filename!r}", worst.file_size, worst.compress_size)] if worst else []):
+        if size / max(comp, 1) > max_ratio:
+            raise MindDownloadError(f"{zip_path}: refusing to unpack: {what} would expand {size / max(comp, 1):,.0f}-fold "
+                                    f"({comp:,} -> {size:,} bytes), more than the ratio limit of {max_ratio:g} (max_ratio); MIND's "
+                                    f"zips expand about 4 to 6-fold. It is not a MIND archive (a zip bomb?); or raise the limit.")
+
+def _unpack(zf, zip_path, tmp):
+    "`zf.extractall(tmp)`; a damaged member (bad CRC, broken compressed data) raises `MindDownloadError`."
+    try: zf.extractall(tmp)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as e:
+        raise MindDownloadError(f"{zip_path}: the archive is damaged ({e}): nothing was unpacked. Delete it and download it "
+                                f"again (compare its SHA-256 with the mirror's), or unpack it by hand and pass the folder.") from e
+
+def safe_extract(zip_path, dest, overwrite=False, max_bytes: int = MAX_UNPACKED_BYTES, max_ratio: float = MAX_ZIP_RATIO) -> Path:
+    """Unpack `zip_path` into the new (or empty) folder `dest`, refusing unsafe members and archives that would expand
+    to more than `max_bytes` or more than `max_ratio` times their packed size (checked before anything is written). The
+    archive is unpacked into a temporary folder beside `dest` and renamed into place, so `dest` exists only when
+    complete. A single top-level folder is flattened. A non-empty `dest` is refused unless `overwrite=True` (then it is
+    replaced)."""
     zip_path, dest = Path(zip_path), Path(dest)
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())) and not overwrite:
         raise MindDownloadError(f"{dest} exists and is not empty: refusing to unpack {zip_path.name} over it "
@@ -88,10 +122,12 @@ def safe_extract(zip_path, dest, overwrite=False) -> Path:
     except zipfile.BadZipFile as e: raise MindDownloadError(f"{zip_path}: not a valid zip archive ({e}). Delete it and download again.") from e
     with zf:
         for info in zf.infolist(): _check_member(info, zip_path)
+        _check_sizes(zf, zip_path, max_bytes, max_ratio)
         dest.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(dest.parent, dest.name + '.', '.unpacking')     # what a killed earlier unpack left
         tmp = Path(tempfile.mkdtemp(prefix=dest.name + '.', suffix='.unpacking', dir=dest.parent))
         try:
-            zf.extractall(tmp)
+            _unpack(zf, zip_path, tmp)
             inner = [p for p in tmp.iterdir() if not p.name.startswith('__MACOSX')]
             src = inner[0] if len(inner) == 1 and inner[0].is_dir() else tmp
             if dest.exists(): shutil.rmtree(dest)
@@ -103,9 +139,10 @@ def safe_extract(zip_path, dest, overwrite=False) -> Path:
 # %% ../../nbs/02_download.ipynb #0bf9ad9f
 def _is_split(d): return (Path(d)/'news.tsv').is_file() and (Path(d)/'behaviors.tsv').is_file()
 
-def install_split(source, dest, size=None, sha256=None, progress=True) -> Path:
+def install_split(source, dest, size=None, sha256=None, progress=True, max_bytes: int = MAX_UNPACKED_BYTES,
+                  max_ratio: float = MAX_ZIP_RATIO) -> Path:
     """Make `dest` a MIND split folder from `source`: a URL, a local zip, or a folder holding news.tsv and behaviors.tsv.
-    A download is kept in `dest/../downloads/<dest name>/`. A `dest` that holds other files is refused, never overwritten."""
+    A download is kept in `dest/../downloads/<dest name>/`; a zip is unpacked by `safe_extract` within `max_bytes` and `max_ratio`. A `dest` that holds other files is refused, never overwritten."""
     dest, s = Path(dest), str(source)
     if _is_split(dest): return dest
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
@@ -120,19 +157,20 @@ def install_split(source, dest, size=None, sha256=None, progress=True) -> Path:
             shutil.copytree(p, dest, dirs_exist_ok=True); return dest
         if not p.is_file(): raise MindDownloadError(f"{p}: no such file or folder. {_GET_MIND_HELP}")
         verify_file(p, size, sha256); archive = p
-    safe_extract(archive, dest)
+    safe_extract(archive, dest, max_bytes=max_bytes, max_ratio=max_ratio)
     if not _is_split(dest): raise MindDownloadError(f"{archive}: unpacked to {dest}, but there is no news.tsv and behaviors.tsv in it")
     return dest
 
 # %% ../../nbs/02_download.ipynb #e732466f
-def download_mind(size='small', dest='data/mind', base_url=None, sources=None, checksums=None, progress=True) -> MindDataset:
+def download_mind(size='small', dest='data/mind', base_url=None, sources=None, checksums=None, progress=True,
+                  max_bytes: int = MAX_UNPACKED_BYTES, max_ratio: float = MAX_ZIP_RATIO) -> MindDataset:
     """Put MIND `size` ('small', 'large', 'demo') under `dest/{train,dev,test}`. `sources` maps split -> URL, zip or folder;
     otherwise each split's official file name is fetched from `base_url` (a mirror; default: the official host, which
-    now refuses access). `checksums` maps split -> SHA-256. Returns the `MindDataset`."""
+    now refuses access). `checksums` maps split -> SHA-256; `max_bytes` and `max_ratio` bound each unpacked zip (`safe_extract`). Returns the `MindDataset`."""
     if size not in MIND_FILES: raise ValueError(f"size must be one of {', '.join(MIND_FILES)}, not {size!r}")
     dest, checksums = Path(dest), checksums or {}
     sources = sources or {sp: (base_url or MIND_OFFICIAL_URL).rstrip('/') + '/' + f for sp, f in MIND_FILES[size].items()}
     for split, src in sources.items():
         if split not in SPLITS: raise ValueError(f"unknown split {split!r} in sources (use {', '.join(SPLITS)})")
-        install_split(src, dest/split, sha256=checksums.get(split), progress=progress)
+        install_split(src, dest/split, sha256=checksums.get(split), progress=progress, max_bytes=max_bytes, max_ratio=max_ratio)
     return MindDataset(dest)

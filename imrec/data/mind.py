@@ -74,7 +74,12 @@ class _Bad:
         if self.on_bad == 'raise': raise MindFormatError(self.path, line, problem)
         self.report.skipped.append((line, problem))
     def finish(self, rows):
+        "The report of a read that kept `rows` rows; a read that kept none is a `MindFormatError` (an empty split)."
         self.report.rows = rows
+        if not rows:
+            why = (f"no usable line: all {self.report.n_skipped:,} lines are bad (first: line {self.report.skipped[0][0]}: "
+                   f"{self.report.skipped[0][1]})" if self.report.skipped else "the file is empty (no lines)")
+            raise MindFormatError(self.path, 0, f"{why}; a MIND split needs at least one row (copy or download the file again)")
         if self.report.skipped: warnings.warn(str(self.report), stacklevel=3)
         return self.report
 
@@ -91,6 +96,8 @@ def _entities(text, bad, ln, col):
     try: v = json.loads(text)
     except json.JSONDecodeError as e:
         bad(ln, f"column {col} is not valid JSON ({e.msg} at character {e.pos})"); return None
+    except RecursionError:            # e.g. '[' nested 100,000 deep: Python's parser gives up, the line is bad
+        bad(ln, f"column {col} is nested too deeply to be an entity list"); return None
     if not isinstance(v, list) or not all(isinstance(o, dict) for o in v):
         what = type(v).__name__ if not isinstance(v, list) else f"a list holding {type(next(o for o in v if not isinstance(o, dict))).__name__}"
         bad(ln, f"column {col} must be a JSON list of entity objects, got {what}"); return None
@@ -150,6 +157,9 @@ def _split_ids(fields):
     return [list(map(cache.setdefault, f, f)) for f in (x.split() for x in fields)]
 
 # %% ../../nbs/01_mind.ipynb #d365b38a
+_MAX_IID = np.iinfo(np.int64).max        # impression ids are stored as int64
+_IID_DIGITS = len(str(_MAX_IID)) - 1     # ids this short always fit
+
 def _behavior_rows(path, bad):
     "Column lists (line numbers, impression ids, users, times, histories, impressions) of the lines whose ids are valid."
     lines, iids, users, times, hists, imps = [], [], [], [], [], []
@@ -159,6 +169,7 @@ def _behavior_rows(path, bad):
             bad(ln, f"expected {len(BEHAVIORS_COLUMNS)} tab-separated columns ({', '.join(BEHAVIORS_COLUMNS)}), found {len(parts)}"); continue
         iid, uid, t, hist, imp = parts
         if not (iid.isdigit() and iid.isascii()): bad(ln, f"bad impression id {iid!r} (expected an integer)"); continue
+        if len(iid) > _IID_DIGITS and int(iid) > _MAX_IID: bad(ln, f"impression id {iid} is too large (at most {_MAX_IID:,})"); continue
         if not USER_ID_RE.fullmatch(uid): bad(ln, f"bad user id {uid!r} (expected U followed by digits)"); continue
         lines.append(ln); iids.append(int(iid)); users.append(uid); times.append(t); hists.append(hist.strip()); imps.append(imp.strip())
     return lines, iids, users, times, hists, imps

@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 from fastcore.basics import patch
 from fastcore.script import call_parse, Param
 from .mind import MindDataset, read_news, read_behaviors, table1
+from ..core import command_errors, remove_stale
 
 # %% auto #0
 __all__ = ['TOPICS', 'FILLERS', 'SMALL_WORDS', 'SUBCATEGORIES', 'MIND_SMALL_SCALE', 'TITLE_TOPIC_WORDS', 'TITLE_FILLERS',
@@ -300,18 +301,39 @@ def _entity_lines(cfg, rng):
     return ['\t'.join([q] + [f"{x:.6f}" for x in v]) for q, v in _entity_vectors(cfg, rng)]
 
 # %% ../../nbs/03_toy.ipynb #75fc47ab
+_TOY_NOTE = 'Synthetic MIND-format data from imrec.toy; truth/ holds the hidden click model.'   # (the old module name: kept, so toy.json stays byte-identical)
+_TOY_ENTRIES = ('train', 'dev', 'test', 'truth', 'images', 'toy.json', 'im_mind')   # what a toy folder may hold
+
+def _entries(folder: Path, n: int = 5) -> str:
+    "The first `n` names in `folder` (sorted), and how many more."
+    names = sorted(p.name + ('/' if p.is_dir() else '') for p in folder.iterdir())
+    return ', '.join(names[:n]) + (f" and {len(names) - n} more" if len(names) > n else '')
+
+def _toy_config(dest: Path) -> dict | None:
+    "The configuration in `dest/toy.json` when this project wrote that file (it carries `_TOY_NOTE`), else None."
+    try: meta = json.loads((dest/'toy.json').read_text(encoding='utf-8'))
+    except (OSError, ValueError): return None
+    ok = isinstance(meta, dict) and meta.get('note') == _TOY_NOTE and isinstance(meta.get('config'), dict)
+    return meta['config'] if ok else None
+
 def _existing_toy(dest: Path, cfg: ToyConfig, overwrite: bool) -> bool:
-    "True when `dest` already holds the world of `cfg`; FileExistsError when it holds something else and not `overwrite`."
-    meta_path = dest/'toy.json'
-    if meta_path.is_file():
-        old = json.loads(meta_path.read_text()).get('config')
-        if old == asdict(cfg): return True
-        if not overwrite:
-            diff = {k: (old.get(k), v) for k, v in asdict(cfg).items() if old.get(k) != v}
-            raise FileExistsError(f"{dest} holds a toy dataset with another configuration (differs in {diff}); "
-                                  f"pass overwrite=True or choose another folder")
-    elif dest.exists() and any(dest.iterdir()) and not overwrite:
-        raise FileExistsError(f"{dest} exists and is not a toy dataset; choose an empty or new folder")
+    """True when `dest` already holds the world of `cfg`; False when `dest` is new, empty, or a toy world of this project
+    (nothing else in it) that `overwrite` allows to replace; FileExistsError, naming what `dest` holds, otherwise."""
+    if dest.exists() and not dest.is_dir(): raise FileExistsError(f"{dest} is a file, not a folder; choose an empty or new folder")
+    if not dest.exists() or not any(dest.iterdir()): return False
+    old = _toy_config(dest)
+    if old is None:
+        raise FileExistsError(f"{dest} exists and is not a toy dataset written by imrec (no toy.json of its own); it holds "
+                              f"{_entries(dest)}. Nothing was changed, with or without overwrite: choose an empty or new folder")
+    if old == asdict(cfg): return True
+    if not overwrite:
+        diff = {k: (old.get(k), v) for k, v in asdict(cfg).items() if old.get(k) != v}
+        raise FileExistsError(f"{dest} holds a toy dataset with another configuration (differs in {diff}); "
+                              f"pass overwrite=True (imrec_toy: --overwrite) or choose another folder")
+    other = sorted(p.name for p in dest.iterdir() if p.name not in _TOY_ENTRIES)
+    if other:
+        raise FileExistsError(f"{dest} holds a toy world, but also {len(other)} entries it did not write "
+                              f"({', '.join(other[:5])}): refusing to overwrite it; move them away first")
     return False
 
 # %% ../../nbs/03_toy.ipynb #420c509b
@@ -371,8 +393,6 @@ def _write_covers(folder, cfg, news, progress):
         cover_image(news.hue[i], news.tone[i], (cfg.seed, int(i))).save(folder/'images'/f"{nid[i]}.jpg", quality=cfg.image_quality)
 
 # %% ../../nbs/03_toy.ipynb #9347be07
-_TOY_NOTE = 'Synthetic MIND-format data from imrec.toy; truth/ holds the hidden click model.'   # (the old module name: kept, so toy.json stays byte-identical)
-
 def _write_meta(folder, cfg):
     (folder/'toy.json').write_text(json.dumps({'config': asdict(cfg), 'note': _TOY_NOTE}, indent=1))
 
@@ -393,6 +413,7 @@ def generate_toy(dest, cfg: ToyConfig | None = None, overwrite=False, progress=T
     cm = ClickModel(news, users, cfg.visual_weight)
     hist = make_histories(cfg, cm, r_hist)
     dest.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(dest.parent, dest.name + '.', '.writing')          # what a killed earlier run left
     tmp = Path(tempfile.mkdtemp(prefix=dest.name + '.', suffix='.writing', dir=dest.parent))
     try:
         _write_splits(tmp, cfg, news, users, cm, hist, r_beh, r_ent)
@@ -455,15 +476,16 @@ def toy_cli(dest: Param('output folder', str, opt=False, nargs='?') = 'data/toy'
             seed: Param('random seed of the world', int) = 0,
             visual_weight: Param('share of the visual part of the utility, 0 to 1 (default 0.5)', float) = None,
             images: Param('write cover images; --no-images skips them', bool) = True,
-            overwrite: Param('replace a toy world of another configuration in `dest`', bool) = False,
+            overwrite: Param('replace a toy world of another configuration in `dest` (never a folder holding anything else)', bool) = False,
             bench: Param('time the MIND parser on the written train split', bool) = False):
     "Write a synthetic MIND-format dataset with a known visual click signal, and print its statistics."
     kw = {'seed': seed}
     if visual_weight is not None: kw['visual_weight'] = visual_weight
     if not images: kw['write_images'] = False
-    cfg = _preset_config(preset, **kw)
     t0 = time.time()
-    ds = generate_toy(dest, cfg, overwrite=overwrite)
+    with command_errors('imrec_toy'):             # a refusal is a message on the command line, an exception from Python
+        cfg = _preset_config(preset, **kw)
+        ds = generate_toy(dest, cfg, overwrite=overwrite)
     print(f"toy MIND world in {dest} ({time.time() - t0:.1f} s): splits {', '.join(ds.splits)}")
     print(table1(ds).to_string())
     if bench: benchmark_parse(ds)

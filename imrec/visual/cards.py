@@ -4,12 +4,12 @@
 
 # %% ../../nbs/11_cards.ipynb #aa3922ab
 from __future__ import annotations
-import io, json, re, shutil, time
+import ctypes, io, json, os, re, shutil, signal, threading, time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
-from ..core import atomic_write
+from ..core import atomic_write, remove_stale
 from ..data.mind import IMAGE_SUFFIXES
 from .card import CardSpec, Layout, resolve_fonts, render_card, display_text, load_cover
 
@@ -35,8 +35,21 @@ def cover_files(images) -> dict:
 
 # %% ../../nbs/11_cards.ipynb #db129bd4
 _WORKER = {}
+_PARENT_POLL_S = 0.5      # seconds between a worker's checks that its parent is alive
+_PR_SET_PDEATHSIG = 1     # Linux prctl option: the signal this process gets when its parent dies
 
-def _init_worker(font_paths, spec):
+def _exit_with_parent(parent: int):
+    "End this process when the process `parent` (its parent) dies: SIGTERM from the kernel on Linux, and a watching thread everywhere."
+    try: ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError, TypeError): pass          # not Linux: the thread below does it alone
+    def watch():
+        while os.getppid() == parent: time.sleep(_PARENT_POLL_S)
+        os._exit(1)                                             # the parent died (perhaps before prctl above)
+    threading.Thread(target=watch, daemon=True, name='imrec-watch-parent').start()
+
+def _init_worker(font_paths, spec, parent: int | None = None):
+    "Set up a rendering process: its fonts and card spec; with `parent` (a pid), it ends when that parent dies."
+    if parent is not None: _exit_with_parent(parent)
     _WORKER['fonts'] = resolve_fonts(*font_paths, spec=spec, system=False)
     _WORKER['spec'] = spec
 
@@ -84,13 +97,14 @@ def plan_build(rows: list, is_done: Callable[[str], bool]):
 
 # %% ../../nbs/11_cards.ipynb #8c802a72
 def _prepare_build(out: Path, settings: dict, overwrite: bool):
-    "Refuse (or, with `overwrite`, clear) a build in `out` made with other settings; make its folders; record the settings."
+    "Refuse (or, with `overwrite`, clear) a build in `out` made with other settings; make its folders; sweep stale temporaries; record the settings."
     if (out/'build.json').is_file() and json.loads((out/'build.json').read_text()) != settings:
         if not overwrite:
             raise FileExistsError(f"{out} holds cards built with other settings (fonts, card spec or cover folder); "
-                                  f"pass overwrite=True to render them again, or choose another folder")
+                                  f"pass overwrite=True (imrec_im_mind: --overwrite) to render them again, or choose another folder")
         for d in ('cards', 'layouts'): shutil.rmtree(out/d, ignore_errors=True)
     (out/'cards').mkdir(parents=True, exist_ok=True); (out/'layouts').mkdir(exist_ok=True)
+    for d in (out, out/'cards', out/'layouts'): remove_stale(d)      # temporaries of a killed earlier build
     atomic_write(out/'build.json', json.dumps(settings, indent=1).encode())
 
 def _render_all(todo: list, out: Path, font_paths, spec: CardSpec, workers: int, chunk: int, png_level: int, progress: bool):
@@ -102,7 +116,7 @@ def _render_all(todo: list, out: Path, font_paths, spec: CardSpec, workers: int,
             _init_worker(font_paths, spec)
             for c in chunks: _render_chunk(c, out, png_level); bar.update(len(c))
         else:
-            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(font_paths, spec)) as ex:
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(font_paths, spec, os.getpid())) as ex:
                 for c, _ in zip(chunks, ex.map(_render_chunk, chunks, [out] * len(chunks), [png_level] * len(chunks))):
                     bar.update(len(c))
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from ..core import atomic_write
+from ..core import atomic_write, remove_stale
 from ..data.mind import IMAGE_SUFFIXES
 from .card import Layout, CardSpec, category_text, render_card
 from ..data.text import tokenize_spans
@@ -281,16 +281,38 @@ def decomposition_accuracy(news_rows, covers: dict, fonts, spec: CardSpec = Card
     return {'cards': n, 'lines_agree': lines_ok / n, 'words_agree': words_ok / n, 'cover_agree': cover_ok / n,
             'tokens': tok_n, 'token_iou_ok': tok_ok / max(tok_n, 1), 'cards_with_a_bad_token': worst[:10]}
 
+# %% ../../nbs/12_decompose.ipynb #99b11067
+def _check_card_sizes(files: dict, ids: list, spec: CardSpec | None, cards_dir) -> None:
+    """Raise ValueError naming the cards of `ids` whose image size differs from the card format (`spec`'s size, or the
+    most common size when `spec` is None). Only image headers are read; unreadable images are left to the caller."""
+    from collections import Counter
+    sizes = {}
+    for nid in ids:
+        try:
+            with Image.open(files[nid]) as im: sizes[nid] = im.size
+        except Exception: continue
+    if not sizes: return
+    want = (spec.width, spec.height) if spec is not None else Counter(sizes.values()).most_common(1)[0][0]
+    odd = [nid for nid, s in sizes.items() if s != want]
+    if odd:
+        ex = ', '.join(f"{files[n].name} ({sizes[n][0]}x{sizes[n][1]})" for n in odd[:5]) + (f" and {len(odd) - 5} more" if len(odd) > 5 else '')
+        raise ValueError(f"{cards_dir}: {len(odd):,} of {len(sizes):,} card images are not {want[0]}x{want[1]} px, the card format "
+                         f"of the others{' (spec)' if spec is not None else ''}: {ex}. Decomposition reads one card format "
+                         f"(pixel thresholds, the cover region) and the features stack cards of one size: remove these cards, or "
+                         f"pass a folder of cards of one size. Nothing was written.")
+
 # %% ../../nbs/12_decompose.ipynb #9c9ad8b7
 def decompose_cards(cards_dir, news, out, spec: CardSpec | None = None, progress=True) -> dict:
-    "Decompose every card image of `cards_dir` whose news is in `news` (a table or MindDataset) into an IM-MIND folder `out`."
+    "Decompose every card image of `cards_dir` whose news is in `news` (a table or MindDataset) into an IM-MIND folder `out`; cards of another size than the rest (or than `spec`) are refused by name, before anything is written."
     from tqdm.auto import tqdm
     from imrec.visual.cards import news_rows, plan_build, write_manifest
     cards_dir, out = Path(cards_dir), Path(out)
     if not cards_dir.is_dir(): raise FileNotFoundError(f"{cards_dir}: no such folder of card images")
-    (out/'layouts').mkdir(parents=True, exist_ok=True)
     files = {p.stem: p for p in cards_dir.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES}
     kept, unsafe, _, todo = plan_build(news_rows(news), lambda nid: (out/'layouts'/f"{nid}.json").is_file())
+    _check_card_sizes(files, [nid for nid in kept if nid in files], spec, cards_dir)    # before anything is written
+    (out/'layouts').mkdir(parents=True, exist_ok=True)
+    for d in (out, out/'layouts'): remove_stale(d)                   # temporaries of a killed earlier run
     missing, unreadable = [nid for nid in kept if nid not in files], {}
     t0 = time.time()
     for nid, title, cat in tqdm([r for r in todo if r[0] in files], desc='decompose', unit='card', disable=not progress):

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from PIL import Image
 from fastcore.script import call_parse, Param, store_true
-from ..core import atomic_write
+from ..core import atomic_write, command_errors, remove_stale
 from .backbones import Backbone, BACKBONES, load_backbone
 from .card import CardSpec
 from .cards import read_manifest, card_paths
@@ -37,17 +37,22 @@ def _store_manifest(im_mind: Path, cfg: FeatureConfig, bb: Backbone, spec: CardS
             'memory_layout': f"[{cfg.max_words} word cues; 9 cover cues (3x3, row-major); 1 category cue]"}
 
 # %% ../../nbs/16_im_mind.ipynb #a89edb73
-def _open_store(out: Path, ids: list, layouts: dict, cfg: FeatureConfig, bb: Backbone, manifest: dict) -> FeatureStore:
-    "The FeatureStore at `out` to resume (refused if made otherwise), or a new one for `ids`."
-    if not (out/'manifest.json').is_file():
-        return create_store(out, ids, [min(len(layouts[i].tokens), cfg.max_words) for i in ids], bb.local_dim, bb.global_dim, manifest)
+_OVERWRITE_HINT = "pass overwrite=True (imrec_im_mind: --overwrite) to compute them again, or choose another folder"
+
+def _open_store(out: Path, ids: list, layouts: dict, cfg: FeatureConfig, bb: Backbone, manifest: dict,
+                overwrite: bool = False) -> FeatureStore:
+    "The FeatureStore at `out` to resume (refused if made otherwise, unless `overwrite`: then allocated again), or a new one for `ids`."
+    new = lambda: create_store(out, ids, [min(len(layouts[i].tokens), cfg.max_words) for i in ids], bb.local_dim, bb.global_dim, manifest)
+    if not (out/'manifest.json').is_file(): return new()
     store = FeatureStore(out)
     old = store.manifest
     if old['config'] != manifest['config'] or old['backbone'] != bb.name or store.ids != ids:
+        if overwrite: return new()
         raise FileExistsError(f"{out} holds features of another configuration or news set "
-                              f"({old['config']} with {old['backbone']}, {len(store.ids)} news); choose another folder")
+                              f"({old['config']} with {old['backbone']}, {len(store.ids)} news); {_OVERWRITE_HINT}")
     if old.get('im_mind_manifest_sha256') != manifest['im_mind_manifest_sha256']:
-        raise FileExistsError(f"{out} holds features of other cards (the IM-MIND build changed since); choose another folder")
+        if overwrite: return new()
+        raise FileExistsError(f"{out} holds features of other cards (the IM-MIND build changed since); {_OVERWRITE_HINT}")
     return store
 
 # %% ../../nbs/16_im_mind.ipynb #27327763
@@ -59,34 +64,50 @@ def _write_cues(arrays: dict, ptr: np.ndarray, rows: range, cues: list):
         arrays['cover'][i] = c['cover'].cpu().numpy(); arrays['has_cover'][i] = np.array([c['has_cover']])
         arrays['category'][i] = c['category'].cpu().numpy(); arrays['global'][i] = c['global'].cpu().numpy()
 
+# %% ../../nbs/16_im_mind.ipynb #305b3002
+def _check_one_size(layouts: dict, im_mind) -> None:
+    "Raise ValueError naming the cards of an IM-MIND build whose size (from their layouts) differs from the most common one."
+    from collections import Counter
+    sizes = {nid: (l.width, l.height) for nid, l in layouts.items()}
+    if len(set(sizes.values())) <= 1: return
+    want = Counter(sizes.values()).most_common(1)[0][0]
+    odd = [n for n, s in sizes.items() if s != want]
+    raise ValueError(f"{im_mind}: {len(odd):,} cards are not {want[0]}x{want[1]} px like the others: "
+                     + ', '.join(f"{n} ({sizes[n][0]}x{sizes[n][1]})" for n in odd[:5]) + (f" and {len(odd) - 5} more" if len(odd) > 5 else '')
+                     + ". Features are computed in batches of one card format: remove these cards from the build, or decompose a folder of one size.")
+
 # %% ../../nbs/16_im_mind.ipynb #55a2b555
 def extract_features(im_mind, out, cfg: FeatureConfig = FeatureConfig(), batch_size: int = 16, spec: CardSpec = CardSpec(),
                      device: str = 'cpu', progress=True, backbone: Backbone | None = None,
-                     on_batch: Callable[[int, int], None] | None = None) -> FeatureStore:
-    """Fill the FeatureStore at `out` with the cues of every card of the IM-MIND build `im_mind` (resumes what is done).
-    `on_batch(done, total)` is called after each stored batch."""
+                     on_batch: Callable[[int, int], None] | None = None, overwrite: bool = False) -> FeatureStore:
+    """Fill the FeatureStore at `out` with the cues of every card of the IM-MIND build `im_mind` (resumes what is done;
+    a store made otherwise is refused unless `overwrite`). `on_batch(done, total)` is called after each stored batch."""
     from tqdm.auto import tqdm
     im_mind, out = Path(im_mind), Path(out)
+    remove_stale(out)                                          # temporaries of a killed earlier run
     layouts, paths = read_manifest(im_mind), card_paths(im_mind)
     ids = list(layouts)
+    _check_one_size(layouts, im_mind)
     bb = backbone or load_backbone(cfg.backbone, cfg.weights)
-    _open_store(out, ids, layouts, cfg, bb, _store_manifest(im_mind, cfg, bb, spec))
+    _open_store(out, ids, layouts, cfg, bb, _store_manifest(im_mind, cfg, bb, spec), overwrite)
     bb = bb.to(device)
     arrays = {n: NpyRows(out/f"{n}.npy") for n in _ARRAYS if n not in ('word_ptr', 'done')}
     done_w, ptr = NpyRows(out/'done.npy'), np.load(out/'word_ptr.npy')
     done = np.load(out/'done.npy')
     batches = [range(s, min(s + batch_size, len(ids))) for s in range(0, len(ids), batch_size)]
     t0 = time.time()
-    with tqdm(total=len(ids), initial=int(done.sum()), desc=f"features ({bb.name}, {cfg.mode})", unit='card', disable=not progress) as bar:
-        for rows in batches:
-            if done[rows.start:rows.stop].all(): continue
-            x = torch.stack([card_tensor(Image.open(paths[ids[i]])) for i in rows]).to(device)
-            _write_cues(arrays, ptr, rows, card_cues(bb, x, [layouts[ids[i]] for i in rows], cfg, spec))
-            done_w[rows.start:rows.stop] = np.ones(len(rows), bool)      # only after the rows themselves are written
-            done[rows.start:rows.stop] = True
-            bar.update(len(rows))
-            if on_batch is not None: on_batch(int(done.sum()), len(ids))
-    for w in [*arrays.values(), done_w]: w.close()
+    try:
+        with tqdm(total=len(ids), initial=int(done.sum()), desc=f"features ({bb.name}, {cfg.mode})", unit='card', disable=not progress) as bar:
+            for rows in batches:
+                if done[rows.start:rows.stop].all(): continue
+                x = torch.stack([card_tensor(Image.open(paths[ids[i]])) for i in rows]).to(device)
+                _write_cues(arrays, ptr, rows, card_cues(bb, x, [layouts[ids[i]] for i in rows], cfg, spec))
+                done_w[rows.start:rows.stop] = np.ones(len(rows), bool)      # only after the rows themselves are written
+                done[rows.start:rows.stop] = True
+                bar.update(len(rows))
+                if on_batch is not None: on_batch(int(done.sum()), len(ids))
+    finally:
+        for w in [*arrays.values(), done_w]: w.close()
     m = json.loads((out/'manifest.json').read_text())
     m['last_run_seconds'] = round(time.time() - t0, 2)
     atomic_write(out/'manifest.json', json.dumps(m, indent=1))
@@ -99,8 +120,9 @@ def features_dir(cfg: FeatureConfig) -> str:
 
 # %% ../../nbs/16_im_mind.ipynb #4bd16b4d
 def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: FeatureConfig = FeatureConfig(),
-                  workers: int = 2, batch_size: int = 16, title_font=None, category_font=None, progress=True) -> dict:
-    "Cards (rendered, or decomposed from `cards`), layouts and visual features of every news of the dataset `data`."
+                  workers: int = 2, batch_size: int = 16, title_font=None, category_font=None, progress=True, overwrite: bool = False) -> dict:
+    """Cards (rendered, or decomposed from `cards`), layouts and visual features of every news of the dataset `data`.
+    A build or store in `out` made with other settings is refused unless `overwrite` (then made again)."""
     from imrec.data.mind import MindDataset
     from imrec.visual.cards import build_cards
     from imrec.visual.decompose import decompose_cards
@@ -109,11 +131,11 @@ def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: F
     if cards is not None: summary = decompose_cards(cards, ds, out, progress=progress)
     else:
         images = Path(images) if images is not None else (ds.images if ds.images.is_dir() else None)
-        summary = build_cards(ds, out, images, title_font, category_font, workers=workers, progress=progress)
+        summary = build_cards(ds, out, images, title_font, category_font, workers=workers, progress=progress, overwrite=overwrite)
     res = {'im_mind': str(out), 'cards': summary['cards'], 'with_cover': summary['with_cover'],
            'problems': summary.get('problems', len(summary.get('unreadable', {}))), 'fonts': summary.get('fonts')}
     if features:
-        store = extract_features(out, out/'features'/features_dir(cfg), cfg, batch_size=batch_size, progress=progress)
+        store = extract_features(out, out/'features'/features_dir(cfg), cfg, batch_size=batch_size, progress=progress, overwrite=overwrite)
         res.update({'features': str(store.path), 'backbone': store.manifest['backbone'], 'pretrained': store.manifest['pretrained'],
                     'complete': store.complete})
     return res
@@ -133,8 +155,10 @@ def im_mind_cli(data: Param('MIND-format dataset folder (e.g. data/toy or data/m
                 workers: Param('rendering processes', int) = 2,
                 batch_size: Param('cards per feature batch', int) = 16,
                 title_font: Param('title font file (default: Segoe UI Semibold if installed, else Pillow\'s font)', str) = None,
-                category_font: Param('category font file (default: Segoe UI if installed, else Pillow\'s font)', str) = None):
+                category_font: Param('category font file (default: Segoe UI if installed, else Pillow\'s font)', str) = None,
+                overwrite: Param('render the cards and compute the features again when <out> holds a build made with other settings', store_true) = False):
     "Build IM-MIND (cards, layouts, features) for a MIND-format dataset; prints the summary as JSON."
-    cfg = FeatureConfig(backbone=backbone, weights=weights, mode=mode, global_input=global_input)
-    res = build_im_mind(data, out, images, cards, not no_features, cfg, workers, batch_size, title_font, category_font)
+    with command_errors('imrec_im_mind'):        # a refusal is a message on the command line, an exception from Python
+        cfg = FeatureConfig(backbone=backbone, weights=weights, mode=mode, global_input=global_input)
+        res = build_im_mind(data, out, images, cards, not no_features, cfg, workers, batch_size, title_font, category_font, overwrite=overwrite)
     print(json.dumps(res, indent=1))

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from fastcore.basics import patch
-from ..core import atomic_write, peak_rss_mb
+from ..core import atomic_write, peak_rss_mb, remove_stale
 
 # %% auto #0
 __all__ = ['NpyRows', 'FeatureStore', 'create_store', 'benchmark_store']
@@ -75,7 +75,7 @@ class FeatureStore:
 
 # %% ../../nbs/15_store.ipynb #68f74ea4
 def create_store(path, ids, n_words, local_dim, global_dim, manifest: dict, dtype='float16'):
-    "Allocate an empty FeatureStore on disk (arrays memory-mapped, `done` all False; the manifest is written last)."
+    "Allocate an empty FeatureStore on disk (arrays memory-mapped, `done` all False; the manifest is written last). A failure (a full disk) removes what it allocated."
     from numpy.lib.format import open_memmap
     path = Path(path); path.mkdir(parents=True, exist_ok=True)
     (path/'manifest.json').unlink(missing_ok=True)
@@ -84,13 +84,18 @@ def create_store(path, ids, n_words, local_dim, global_dim, manifest: dict, dtyp
     shapes = {'words': ((T, local_dim), dtype), 'word_visible': ((T,), bool), 'word_ptr': ((N + 1,), np.int64),
               'cover': ((N, 9, local_dim), dtype), 'has_cover': ((N,), bool), 'category': ((N, local_dim), dtype),
               'global': ((N, global_dim), dtype), 'done': ((N,), bool)}
-    for name, (shape, dt) in shapes.items():
-        a = open_memmap(path/f"{name}.npy", mode='w+', dtype=dt, shape=shape)
-        if name == 'word_ptr': a[:] = ptr
-        a.flush(); del a
-    atomic_write(path/'ids.txt', ''.join(f"{i}\n" for i in ids))
-    atomic_write(path/'manifest.json', json.dumps({**manifest, 'local_dim': local_dim, 'global_dim': global_dim,
-                                                   'dtype': str(np.dtype(dtype)), 'news': N, 'tokens': T}, indent=1))
+    remove_stale(path)                                   # temporaries of a killed earlier run
+    try:
+        for name, (shape, dt) in shapes.items():
+            a = open_memmap(path/f"{name}.npy", mode='w+', dtype=dt, shape=shape)
+            if name == 'word_ptr': a[:] = ptr
+            a.flush(); del a
+        atomic_write(path/'ids.txt', ''.join(f"{i}\n" for i in ids))
+        atomic_write(path/'manifest.json', json.dumps({**manifest, 'local_dim': local_dim, 'global_dim': global_dim,
+                                                       'dtype': str(np.dtype(dtype)), 'news': N, 'tokens': T}, indent=1))
+    except BaseException:                                # a full disk, say: leave no half-allocated arrays behind
+        for name in [*shapes, 'ids']: (path/(f"{name}.npy" if name != 'ids' else 'ids.txt')).unlink(missing_ok=True)
+        raise
     return FeatureStore(path)
 
 # %% ../../nbs/15_store.ipynb #d551e0a0
