@@ -4,14 +4,14 @@
 
 # %% ../../nbs/40_results.ipynb #5cf0438b
 from __future__ import annotations
-import json, subprocess
+import json, subprocess, warnings
 from pathlib import Path
 import pandas as pd
 from ..core import atomic_write
 
 # %% auto #0
-__all__ = ['IDENTITY', 'METRIC_KEYS', 'METRICS', 'code_version', 'run_settings', 'summarize', 'aggregate', 'table2',
-           'write_summary']
+__all__ = ['IDENTITY', 'METRIC_KEYS', 'METRICS', 'SUMMARY_START', 'SUMMARY_END', 'code_version', 'run_settings', 'summarize',
+           'aggregate', 'table2', 'write_summary']
 
 # %% ../../nbs/40_results.ipynb #7ee09722
 def code_version(repo=None) -> str:
@@ -34,19 +34,44 @@ def run_settings(params: dict) -> str:
 # %% ../../nbs/40_results.ipynb #f6583f18
 METRIC_KEYS = ('auc', 'mrr', 'ndcg5', 'ndcg10')     # the dev metrics of metrics.json that the summary shows
 
-def summarize(results='results') -> pd.DataFrame:
-    "One row per run in `results/` (its metrics.json and params.json); a run without dev metrics (dev: null) has NaN metrics."
-    rows = []
-    for m in sorted(Path(results).glob('*/metrics.json')):
+def _is_number(v): return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+def _run_problem(d, p) -> str | None:
+    "What is wrong with a run's metrics `d` and params `p` (parsed JSON) for the summary, or None when nothing is."
+    if not isinstance(d, dict): return f"metrics.json holds a {type(d).__name__}, not an object"
+    if not isinstance(p, dict): return f"params.json holds a {type(p).__name__}, not an object"
+    dev = d.get('dev')
+    if dev is not None and not isinstance(dev, dict): return f"dev is {dev!r}, not an object of metrics (or null)"
+    bad = [k for k in METRIC_KEYS if (dev or {}).get(k) is not None and not _is_number(dev[k])]
+    if bad: return ', '.join(f"dev {k} is {dev[k]!r}" for k in bad) + ', not a number'
+    if not _is_number(d.get('wall_seconds', 0)): return f"wall_seconds is {d['wall_seconds']!r}, not a number"
+    return None
+
+def _run_row(m: Path) -> dict:
+    "The summary row of the run whose metrics file is `m`; ValueError saying what is wrong with its files."
+    try:
         d = json.loads(m.read_text())
         p = json.loads((m.parent/'params.json').read_text()) if (m.parent/'params.json').is_file() else {}
-        rows.append({'run': m.parent.name, 'model': p.get('model'), 'data': d.get('dataset'), 'visual_weight': p.get('visual_weight'),
-                     'backbone': d.get('backbone'), 'pretrained': d.get('pretrained'), 'seed': p.get('seed'), 'lr': p.get('lr'),
-                     'epochs': d.get('epochs_run'), **{k: (d.get('dev') or {}).get(k) for k in METRIC_KEYS},
-                     'samples_per_s': d.get('train_samples_per_s'), 'minutes': round(d.get('wall_seconds', 0) / 60, 1),
-                     'code': d.get('code_version'), 'settings': run_settings(p)})
+    except (OSError, ValueError) as e: raise ValueError(f"not readable JSON ({e})") from None
+    problem = _run_problem(d, p)
+    if problem: raise ValueError(problem)
+    return {'run': m.parent.name, 'model': p.get('model'), 'data': d.get('dataset'), 'visual_weight': p.get('visual_weight'),
+            'backbone': d.get('backbone'), 'pretrained': d.get('pretrained'), 'seed': p.get('seed'), 'lr': p.get('lr'),
+            'epochs': d.get('epochs_run'), **{k: (d.get('dev') or {}).get(k) for k in METRIC_KEYS},
+            'samples_per_s': d.get('train_samples_per_s'), 'minutes': round(d.get('wall_seconds', 0) / 60, 1),
+            'code': d.get('code_version'), 'settings': run_settings(p)}
+
+def summarize(results='results') -> pd.DataFrame:
+    """One row per run in `results/` (its metrics.json and params.json); a run without dev metrics (dev: null) has NaN
+    metrics. A run whose files are malformed (not JSON, not an object, a metric or wall_seconds that is not a number)
+    is left out with a warning naming its file and what is wrong."""
+    rows = []
+    for m in sorted(Path(results).glob('*/metrics.json')):
+        try: rows.append(_run_row(m))
+        except ValueError as e: warnings.warn(f"{m}: run left out of the summary: {e}", stacklevel=2)
     df = pd.DataFrame(rows)
     return df.astype({k: float for k in METRIC_KEYS}) if len(df) else df
+
 
 # %% ../../nbs/40_results.ipynb #2d275342
 METRICS = {'auc': 'AUC', 'mrr': 'MRR', 'ndcg5': 'nDCG@5', 'ndcg10': 'nDCG@10'}
@@ -96,6 +121,19 @@ def table2(df: pd.DataFrame, data: str, models=None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 # %% ../../nbs/40_results.ipynb #db03269c
+SUMMARY_START, SUMMARY_END = '<!-- SUMMARY START -->', '<!-- SUMMARY END -->'   # the markers around the table in results/README.md
+
+def _with_block(text: str, table: str, readme) -> str:
+    "`text` with the block between the SUMMARY markers set to `table` (appended when there are no markers); ValueError naming `readme` for bad markers."
+    block = f"{SUMMARY_START}\n{table}\n{SUMMARY_END}"
+    n_start, n_end = text.count(SUMMARY_START), text.count(SUMMARY_END)
+    if n_start == n_end == 0: return text.rstrip() + '\n\n' + block + '\n'
+    if n_start != 1 or n_end != 1 or text.index(SUMMARY_END) < text.index(SUMMARY_START):
+        raise ValueError(f"{readme}: the summary markers are broken (found {SUMMARY_START} {n_start} time(s), {SUMMARY_END} "
+                         f"{n_end} time(s){', END before START' if n_start == n_end == 1 else ''}): it needs one {SUMMARY_START} "
+                         f"followed by one {SUMMARY_END}; fix them by hand so that the text around the table is kept")
+    return text[:text.index(SUMMARY_START)] + block + text[text.index(SUMMARY_END) + len(SUMMARY_END):]
+
 def write_summary(results='results') -> pd.DataFrame:
     "Write `results/summary.csv` and the table in `results/README.md` (between its SUMMARY markers)."
     results = Path(results)
@@ -113,8 +151,5 @@ def write_summary(results='results') -> pd.DataFrame:
     else: table = '(no runs yet)'
     readme = results/'README.md'
     text = readme.read_text() if readme.is_file() else '# results\n'
-    start, end = '<!-- SUMMARY START -->', '<!-- SUMMARY END -->'
-    block = f"{start}\n{table}\n{end}"
-    text = text[:text.index(start)] + block + text[text.index(end) + len(end):] if start in text else text.rstrip() + '\n\n' + block + '\n'
-    atomic_write(readme, text)
+    atomic_write(readme, _with_block(text, table, readme))
     return df
