@@ -86,6 +86,10 @@ class _Dash(Param):
     @property
     def pre(self): return '-'
 
+def _os_message(e: OSError) -> str:
+    "An OSError as '<path>: <reason>' (the path first, as a shell tool says it), or its text when it names no path."
+    return f"{e.filename}: {e.strerror}" if e.filename and e.strerror else str(e)
+
 def _fail(msg: str):
     "Leave the command as argparse does on a bad option: the message on stderr, exit status 2."
     print(f"imrec_train: error: {msg}", file=sys.stderr); raise SystemExit(2)
@@ -103,6 +107,7 @@ def train_cli(model: Param("a registered model: nrms, nrms_im, fim, fim_im, ... 
         params, out = train_parameters(model, nb, p, run, results)
         lock = open_run(run_parameters({**notebook_defaults(nb), **params}))
     except (ValueError, FileNotFoundError, FileExistsError, RunLocked) as e: _fail(str(e))
+    except OSError as e: _fail(f"cannot open the run's folders: {_os_message(e)}")
     import papermill as pm
     with lock, lock.handed_down():
         pm.execute_notebook(str(nb), str(out/'train.ipynb'), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
