@@ -4,7 +4,7 @@
 
 # %% ../../nbs/34_runs.ipynb #acc0b9d4
 from __future__ import annotations
-import atexit, contextlib, json, math, os, re, socket, uuid
+import atexit, contextlib, json, math, os, re, socket, time, uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -12,8 +12,8 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'SEED_LIMIT', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'LOCK_NAME', 'LOCK_ENV',
-           'check_run_name', 'Rule', 'available_devices', 'validate_parameters', 'default_run_name', 'run_parameters',
-           'check_run', 'RunLocked', 'RunLock', 'open_run']
+           'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices', 'validate_parameters',
+           'default_run_name', 'run_parameters', 'check_run', 'RunLocked', 'RunLock', 'open_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -184,6 +184,8 @@ def check_run(p: dict) -> None:
 # %% ../../nbs/34_runs.ipynb #cd98af0d
 LOCK_NAME = '.run.lock'         # the lock file in results/<run>/ and <workdir>/<run>/
 LOCK_ENV = 'IMREC_RUN_LOCK'     # environment variable handing a lock's token to child processes
+LOCK_GRACE_S = 10.0             # seconds an empty or unreadable lock file counts as held (being written), whatever its pid
+LOCK_TRIES = 5                  # attempts at taking a lock file that keeps changing under us before giving up
 
 class RunLocked(RuntimeError):
     "The run is held by another live process."
@@ -212,24 +214,65 @@ class RunLock:
     def __repr__(self): return f"RunLock({self.name!r}, held in {len(self.owned)} of {len(self.folders)} folders)"
 
 # %% ../../nbs/34_runs.ipynb #31905e86
-def _take(lock: RunLock, path: Path) -> bool:
-    "Create lock file `path` for `lock` (True), or find it already `lock`'s (False); RunLocked when a live process holds it."
-    for _ in range(2):
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            held = _read_lock(path)
-            if held.get('token') == lock.token: return False                 # handed down by a parent (imrec_train)
-            pid, host = held.get('pid'), held.get('host')
-            if isinstance(pid, int) and (host != socket.gethostname() or _alive(pid)):
-                raise RunLocked(f"run {lock.name} is in use by process {pid}" + (f" on {host}" if host != socket.gethostname() else '')
-                                + f" ({path}); wait for it to end, or use another run name (delete {path} only if that process is gone)")
-            print(f"note: run {lock.name}: taking over the lock {path} of process {pid}, which is gone (killed?)")
-            path.unlink(missing_ok=True)
-            continue
-        with os.fdopen(fd, 'w') as f: json.dump({'pid': os.getpid(), 'host': socket.gethostname(), 'token': lock.token}, f)
+def _link_new(path: Path, text: str) -> bool:
+    """Create file `path` holding `text` in one step (written to a temporary file, then hard-linked into place), so no
+    process ever sees it empty: True, or False when `path` exists. File systems without hard links: exclusive create."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    tmp.write_text(text)
+    try: os.link(tmp, path); return True
+    except FileExistsError: return False
+    except OSError:                                                          # no hard links here (FAT, some network shares)
+        try: fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError: return False
+        with os.fdopen(fd, 'w') as f: f.write(text)
         return True
-    raise RunLocked(f"run {lock.name}: another process took the lock {path} at the same time")
+    finally: tmp.unlink(missing_ok=True)
+
+def _held(path: Path) -> tuple[str, float] | None:
+    "The text of lock file `path` and its age in seconds, or None when there is no such file."
+    try:
+        with open(path) as f: return f.read(), time.time() - os.fstat(f.fileno()).st_mtime
+    except FileNotFoundError: return None
+
+def _remove_stale(path: Path, text: str) -> bool:
+    """Remove lock file `path` if it still holds `text` (the stale lock judged), atomically: it is renamed to a unique
+    name first, so that of two processes taking over the same stale lock only one removes it, and a new lock that
+    another process linked in meanwhile is put back. True when the stale lock was removed."""
+    grave = path.with_name(f".{path.name}.{uuid.uuid4().hex}.stale")
+    try: os.rename(path, grave)
+    except FileNotFoundError: return False
+    if grave.read_text() == text: grave.unlink(); return True
+    with contextlib.suppress(FileExistsError): os.link(grave, path)          # someone else's new lock: put it back
+    grave.unlink()
+    return False
+
+def _refuse(lock: RunLock, path: Path, held: dict, age: float) -> None:
+    "RunLocked when lock file `path` (its content `held`, `age` seconds old) belongs to a live process, or is being written."
+    pid, host = held.get('pid'), held.get('host')
+    if not isinstance(pid, int):
+        if age < LOCK_GRACE_S: raise RunLocked(f"run {lock.name} is being taken by another process ({path} is not written yet); "
+                                               f"wait for it, or use another run name")
+    elif host != socket.gethostname() or _alive(pid):
+        raise RunLocked(f"run {lock.name} is in use by process {pid}" + (f" on {host}" if host != socket.gethostname() else '')
+                        + f" ({path}); wait for it to end, or use another run name (delete {path} only if that process is gone)")
+
+def _take(lock: RunLock, path: Path) -> bool:
+    """Create lock file `path` for `lock` (True), or find it already `lock`'s (False); RunLocked when a live process holds
+    it or is writing it. A lock of a process that is gone is taken over, with a note."""
+    mine = json.dumps({'pid': os.getpid(), 'host': socket.gethostname(), 'token': lock.token})
+    for _ in range(LOCK_TRIES):
+        if _link_new(path, mine): return True
+        found = _held(path)
+        if found is None: continue                                           # released meanwhile: try again
+        text, age = found
+        try: held = json.loads(text)
+        except ValueError: held = {}
+        if not isinstance(held, dict): held = {}
+        if held.get('token') == lock.token: return False                     # handed down by a parent (imrec_train)
+        _refuse(lock, path, held, age)
+        if _remove_stale(path, text):
+            print(f"note: run {lock.name}: taking over the lock {path} of process {held.get('pid')}, which is gone (killed?)")
+    raise RunLocked(f"run {lock.name}: other processes took the lock {path} at the same time; try again")
 
 @patch
 def acquire(self: RunLock) -> RunLock:
@@ -242,6 +285,7 @@ def acquire(self: RunLock) -> RunLock:
     except BaseException: self.release(); raise
     atexit.register(self.release)
     return self
+
 
 # %% ../../nbs/34_runs.ipynb #b33713a2
 @patch
