@@ -141,7 +141,9 @@ def _is_split(d): return (Path(d)/'news.tsv').is_file() and (Path(d)/'behaviors.
 
 def _copy_split(folder, dest):
     """Copy the split folder `folder` to the new (or empty) folder `dest` via a temporary folder
-    `<dest name>.XXXXXXXX.copying` beside it, renamed into place when complete: `dest` exists only when complete."""
+    `<dest name>.XXXXXXXX.copying` beside it, renamed into place when complete: `dest` exists only when complete. A
+    symbolic link `dest` is kept and its target written."""
+    dest = dest.resolve() if dest.is_symlink() else dest
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=dest.name + '.', suffix='.copying', dir=dest.parent))
     try:
