@@ -139,11 +139,28 @@ def safe_extract(zip_path, dest, overwrite=False, max_bytes: int = MAX_UNPACKED_
 # %% ../../nbs/02_download.ipynb #0bf9ad9f
 def _is_split(d): return (Path(d)/'news.tsv').is_file() and (Path(d)/'behaviors.tsv').is_file()
 
+def _copy_split(folder, dest):
+    """Copy the split folder `folder` to the new (or empty) folder `dest` via a temporary folder
+    `<dest name>.XXXXXXXX.copying` beside it, renamed into place when complete: `dest` exists only when complete. A
+    symbolic link `dest` is kept and its target written."""
+    dest = dest.resolve() if dest.is_symlink() else dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=dest.name + '.', suffix='.copying', dir=dest.parent))
+    try:
+        shutil.copytree(folder, tmp, dirs_exist_ok=True)
+        if dest.exists(): dest.rmdir()                               # an empty folder: install_split refuses any other
+        os.replace(tmp, dest)
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+    return dest
+
 def install_split(source, dest, size=None, sha256=None, progress=True, max_bytes: int = MAX_UNPACKED_BYTES,
                   max_ratio: float = MAX_ZIP_RATIO) -> Path:
     """Make `dest` a MIND split folder from `source`: a URL, a local zip, or a folder holding news.tsv and behaviors.tsv.
-    A download is kept in `dest/../downloads/<dest name>/`; a zip is unpacked by `safe_extract` within `max_bytes` and `max_ratio`. A `dest` that holds other files is refused, never overwritten."""
+    A download is kept in `dest/../downloads/<dest name>/`; a zip is unpacked by `safe_extract` within `max_bytes` and `max_ratio`;
+    a folder is copied into a temporary folder beside `dest` and renamed into place (a temporary folder that a killed copy
+    left is removed on the next call). A `dest` that holds other files is refused, never overwritten."""
     dest, s = Path(dest), str(source)
+    remove_stale(dest.parent, dest.name + '.', '.copying')           # what a killed earlier copy left
     if _is_split(dest): return dest
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise MindDownloadError(f"{dest} exists, is not empty and holds no MIND split: refusing to write into it")
@@ -154,7 +171,7 @@ def install_split(source, dest, size=None, sha256=None, progress=True, max_bytes
         p = Path(source).expanduser()
         if p.is_dir():
             if not _is_split(p): raise MindDownloadError(f"{p}: folder lacks news.tsv or behaviors.tsv. {_GET_MIND_HELP}")
-            shutil.copytree(p, dest, dirs_exist_ok=True); return dest
+            return _copy_split(p, dest)
         if not p.is_file(): raise MindDownloadError(f"{p}: no such file or folder. {_GET_MIND_HELP}")
         verify_file(p, size, sha256); archive = p
     safe_extract(archive, dest, max_bytes=max_bytes, max_ratio=max_ratio)

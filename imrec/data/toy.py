@@ -4,7 +4,7 @@
 
 # %% ../../nbs/03_toy.ipynb #aac99c73
 from __future__ import annotations
-import colorsys, json, os, shutil, tempfile, time
+import colorsys, json, os, re, shutil, tempfile, time
 from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import numpy as np
@@ -316,25 +316,62 @@ def _toy_config(dest: Path) -> dict | None:
     ok = isinstance(meta, dict) and meta.get('note') == _TOY_NOTE and isinstance(meta.get('config'), dict)
     return meta['config'] if ok else None
 
+_SPLIT_FILES = ('behaviors.tsv', 'news.tsv', 'entity_embedding.vec')   # what a toy world writes in train/, dev/, test/
+_TRUTH_FILES = ('news.tsv', 'users.tsv')                               # ... and in truth/; images/ holds N<k>.jpg, k <= n_news
+
+def _ours(rel: str, n_news: int) -> bool:
+    "Whether `rel` ('/'-separated, relative to a toy folder) is a file that a toy world of `n_news` news writes."
+    top, _, name = rel.partition('/')
+    if top in ('train', 'dev', 'test'): return name in _SPLIT_FILES
+    if top == 'truth': return name in _TRUTH_FILES
+    if top == 'images': return re.fullmatch(r'N[1-9][0-9]*\.jpg', name) is not None and int(name[1:-4]) <= n_news
+    return False
+
+def _foreign(dest: Path, n_news: int) -> list:
+    """The entries of the toy folder `dest` that a toy world of `n_news` news does not write: top-level names outside
+    `_TOY_ENTRIES`, and files, folders' links or anything else inside train/, dev/, test/, truth/, images/ that is not
+    one of its files (as `sub/name`). `im_mind/` is build_im_mind's output from the world: not looked into."""
+    out = []
+    for p in sorted(dest.iterdir()):
+        if p.name not in _TOY_ENTRIES: out.append(p.name); continue
+        if p.name in ('toy.json', 'im_mind'): continue
+        if p.is_symlink() or not p.is_dir(): out.append(p.name); continue
+        for root, dirs, files in os.walk(p):
+            rel = Path(root).relative_to(dest).as_posix()
+            out += [f"{rel}/{d}" for d in sorted(dirs) if (Path(root)/d).is_symlink()]
+            out += [f"{rel}/{f}" for f in sorted(files) if (Path(root)/f).is_symlink() or not _ours(f"{rel}/{f}", n_news)]
+    return out
+
+def _refuse_cwd(dest: Path):
+    "FileExistsError when `dest` is the current working directory or a folder above it (a world replaces its folder whole)."
+    here, d = Path.cwd().resolve(), dest.resolve()
+    if d == here or d in here.parents:
+        raise FileExistsError(f"{dest} {'is' if d == here else 'holds'} the current working directory ({here}): a toy world "
+                              f"is written beside its folder and renamed onto it, so never there. Nothing was changed: "
+                              f"name a subfolder (e.g. {dest/'toy'}) or run from elsewhere")
+
 def _existing_toy(dest: Path, cfg: ToyConfig, overwrite: bool) -> bool:
     """True when `dest` already holds the world of `cfg`; False when `dest` is new, empty, or a toy world of this project
-    (nothing else in it) that `overwrite` allows to replace; FileExistsError, naming what `dest` holds, otherwise."""
+    (nothing but its files in it, and `im_mind/`) that `overwrite` allows to replace; FileExistsError, naming what
+    `dest` holds, otherwise, and for the current working directory or a folder above it."""
     if dest.exists() and not dest.is_dir(): raise FileExistsError(f"{dest} is a file, not a folder; choose an empty or new folder")
-    if not dest.exists() or not any(dest.iterdir()): return False
+    if not dest.exists() or not any(dest.iterdir()): _refuse_cwd(dest); return False
     old = _toy_config(dest)
     if old is None:
         raise FileExistsError(f"{dest} exists and is not a toy dataset written by imrec (no toy.json of its own); it holds "
                               f"{_entries(dest)}. Nothing was changed, with or without overwrite: choose an empty or new folder")
     if old == asdict(cfg): return True
+    _refuse_cwd(dest)
     if not overwrite:
         diff = {k: (old.get(k), v) for k, v in asdict(cfg).items() if old.get(k) != v}
         raise FileExistsError(f"{dest} holds a toy dataset with another configuration (differs in {diff}); "
                               f"pass overwrite=True (imrec_toy: --overwrite) or choose another folder")
-    other = sorted(p.name for p in dest.iterdir() if p.name not in _TOY_ENTRIES)
+    other = _foreign(dest, old['n_news'] if isinstance(old.get('n_news'), int) else 0)
     if other:
         raise FileExistsError(f"{dest} holds a toy world, but also {len(other)} entries it did not write "
                               f"({', '.join(other[:5])}): refusing to overwrite it; move them away first")
     return False
+
 
 # %% ../../nbs/03_toy.ipynb #420c509b
 _STREAMS = ('news', 'users', 'histories', 'behaviors', 'entities')
@@ -404,23 +441,33 @@ def _move_into_place(tmp, dest):
     os.chmod(dest, 0o755)
 
 # %% ../../nbs/03_toy.ipynb #b918d2a6
+def _announce_im_mind(root: Path):
+    "Print that `root/im_mind/`, the features built from the toy world about to be replaced, is removed with it."
+    d = root/'im_mind'
+    if d.is_dir(): print(f"{root}: replacing the toy world of another configuration; its im_mind/ "
+                         f"({sum(p.is_file() for p in d.rglob('*'))} files built from the old world) is removed with it")
+
 def generate_toy(dest, cfg: ToyConfig | None = None, overwrite=False, progress=True) -> MindDataset:
-    "Write the toy MIND world described by `cfg` to `dest` and return it as a `MindDataset`."
+    """Write the toy MIND world described by `cfg` to `dest` and return it as a `MindDataset`. `overwrite=True` replaces
+    a toy world of another configuration (with its `im_mind/`, which is announced), never a folder holding other files,
+    nor the current working directory or a folder above it; a symbolic link `dest` is kept, and its target written."""
     cfg, dest = cfg or ToyConfig(), Path(dest)
-    if _existing_toy(dest, cfg, overwrite): return MindDataset(dest)
+    root = dest.resolve() if dest.is_symlink() else dest               # what is written: a link's target
+    if _existing_toy(root, cfg, overwrite): return MindDataset(dest)
+    _announce_im_mind(root)
     r_news, r_users, r_hist, r_beh, r_ent = _streams(cfg.seed)
     news, users = make_news(cfg, r_news), make_users(cfg, r_users)
     cm = ClickModel(news, users, cfg.visual_weight)
     hist = make_histories(cfg, cm, r_hist)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale(dest.parent, dest.name + '.', '.writing')          # what a killed earlier run left
-    tmp = Path(tempfile.mkdtemp(prefix=dest.name + '.', suffix='.writing', dir=dest.parent))
+    root.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(root.parent, root.name + '.', '.writing')          # what a killed earlier run left
+    tmp = Path(tempfile.mkdtemp(prefix=root.name + '.', suffix='.writing', dir=root.parent))
     try:
         _write_splits(tmp, cfg, news, users, cm, hist, r_beh, r_ent)
         _write_truth(tmp, news, users)
         if cfg.write_images: _write_covers(tmp, cfg, news, progress)
         _write_meta(tmp, cfg)
-        _move_into_place(tmp, dest)
+        _move_into_place(tmp, root)
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return MindDataset(dest)
 
@@ -476,7 +523,7 @@ def toy_cli(dest: Param('output folder', str, opt=False, nargs='?') = 'data/toy'
             seed: Param('random seed of the world', int) = 0,
             visual_weight: Param('share of the visual part of the utility, 0 to 1 (default 0.5)', float) = None,
             images: Param('write cover images; --no-images skips them', bool) = True,
-            overwrite: Param('replace a toy world of another configuration in `dest` (never a folder holding anything else)', bool) = False,
+            overwrite: Param('replace a toy world of another configuration in `dest`, with its im_mind/ (never a folder holding anything else, nor the current one)', bool) = False,
             bench: Param('time the MIND parser on the written train split', bool) = False):
     "Write a synthetic MIND-format dataset with a known visual click signal, and print its statistics."
     kw = {'seed': seed}
