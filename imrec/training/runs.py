@@ -11,9 +11,9 @@ from typing import Callable
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'SEED_LIMIT', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'LOCK_NAME', 'LOCK_ENV',
-           'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices', 'validate_parameters',
-           'default_run_name', 'run_parameters', 'check_run', 'RunLocked', 'RunLock', 'open_run']
+__all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'GLOVE_NAMES', 'SEED_LIMIT', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'LOCK_NAME',
+           'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices',
+           'validate_parameters', 'default_run_name', 'run_parameters', 'check_run', 'RunLocked', 'RunLock', 'open_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -29,11 +29,18 @@ def check_run_name(name) -> str:
 # %% ../../nbs/34_runs.ipynb #4b8f81f5
 @dataclass(frozen=True)
 class Rule:
-    "What one parameter may be: `allowed` (text for the error message, or a function giving it), `ok(value) -> bool`, and `cast` for accepted values."
+    """What one parameter may be: `allowed` (text for the error message, or a function giving it), `ok(value) -> bool`,
+    `cast` for accepted values, and `why(value) -> str | None`, what is wrong with a refused value (or None: nothing to add)."""
     allowed: str | Callable
     ok: Callable
     cast: Callable | None = None
+    why: Callable | None = None
     def describe(self) -> str: return self.allowed() if callable(self.allowed) else self.allowed
+    def problem(self, v) -> str | None:
+        "The error message part for value `v`: None when `v` is allowed, else what it must be (and why it is not)."
+        if self.ok(v): return None
+        why = self.why(v) if self.why else None
+        return f"must be {self.describe()}" + (f" ({why})" if why else '')
 
 def _is_int(v): return isinstance(v, int) and not isinstance(v, bool)
 def _is_num(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
@@ -52,6 +59,8 @@ def _folder(default: str) -> Rule:
 
 def _path(v): return isinstance(v, (str, os.PathLike)) and str(v) != ''
 
+def _file(v): return _path(v) and Path(v).is_file()
+
 # %% ../../nbs/34_runs.ipynb #7d2b62c7
 def _models():
     from imrec.models.registry import MODELS
@@ -60,6 +69,35 @@ def _models():
 def _backbones():
     from imrec.visual.backbones import BACKBONES
     return BACKBONES
+
+def _mind_problem(v) -> str | None:
+    "Why `v` is not a MIND-format folder with a train split (what `MindDataset` says), or None when it is one."
+    if not _path(v): return 'not a path'
+    from imrec.data.mind import MindDataset
+    try: ds = MindDataset(v)
+    except (OSError, ValueError) as e: return str(e)
+    return None if 'train' in ds.splits else f"{v}: no train split (found: {', '.join(ds.splits)})"
+
+GLOVE_NAMES = ('kumo-50d', 'glove-6b-50d')     # the installed 50-d GloVe (`imrec.data.text.load_glove`)
+
+def _glove_problem(v) -> str | None:
+    """Why `v` is not a GloVe text file, judged by its first line (after a word2vec header): a word then numbers, in
+    UTF-8; None when it looks like one."""
+    if not _file(v): return None
+    try:
+        with open(v, encoding='utf-8', errors='strict') as f: lines = [f.readline(), f.readline()]
+    except (OSError, UnicodeDecodeError) as e: return f"{v}: unreadable as UTF-8 text ({e.__class__.__name__})"
+    parts = lines[0].rstrip('\n').rstrip(' ').split(' ')
+    if len(parts) == 2 and all(p.isdigit() for p in parts): parts = lines[1].rstrip('\n').rstrip(' ').split(' ')   # word2vec header
+    if parts == ['']: return f"{v}: empty file"
+    if len(parts) < 2: return f"{v}: its first line {lines[0][:40]!r} is not a word and its vector"
+    try: [float(x) for x in parts[1:]]
+    except ValueError: return f"{v}: its first line {lines[0][:40]!r} holds a value that is not a number"
+    return None
+
+def _weights_ok(v) -> bool:
+    from imrec.visual.backbones import UNTRAINED
+    return v is None or v == UNTRAINED or _is_int(v) or _file(v)
 
 def available_devices() -> list[str]:
     "The devices a run can use on this machine: 'cpu', and 'cuda', 'cuda:0', ... when CUDA is available ('mps' on Apple GPUs)."
@@ -74,16 +112,17 @@ SEED_LIMIT = 2 ** 32      # seeds are below this (torch and numpy both take them
 
 PARAMETERS = {
     'model': Rule(lambda: 'a registered model: ' + ', '.join(_models()), lambda v: isinstance(v, str) and v in _models()),
-    'data': Rule("'toy' or an existing MIND-format folder", lambda v: v == 'toy' or (isinstance(v, (str, os.PathLike)) and Path(v).is_dir())),
+    'data': Rule("'toy' or an existing MIND-format folder (train/, dev/, [test/], each with news.tsv and behaviors.tsv)",
+                 lambda v: v == 'toy' or _mind_problem(v) is None, why=_mind_problem),
     'images': _folder('<data>/images'),
     'cards': _folder('render the cards'),
     'backbone': Rule(lambda: 'one of ' + ', '.join(_backbones()), lambda v: isinstance(v, str) and v in _backbones()),
-    'backbone_weights': Rule("None, the path of a weight file, or an integer (the seed of the 'random' backbone)",
-                             lambda v: v is None or (isinstance(v, str) and v != '') or _is_int(v)),
+    'backbone_weights': Rule("None (the backbone's own weights), the path of an existing weight file, an integer (the seed of the "
+                             "'random' backbone), or 'untrained' (resnet101, timing only)", _weights_ok),
     'feature_mode': _choice('paper', 'single'),
     'global_input': _choice('whole', 'center_crop'),
-    'glove': Rule("'kumo-50d' or the path of an existing GloVe text file",
-                  lambda v: v in ('kumo-50d', 'glove-6b-50d') or (isinstance(v, (str, os.PathLike)) and Path(v).is_file())),
+    'glove': Rule("'kumo-50d' or the path of an existing GloVe text file (each line a word and its vector)",
+                  lambda v: v in GLOVE_NAMES or (_file(v) and _glove_problem(v) is None), why=_glove_problem),
     'epochs': _count(1), 'batch_size': _count(1),
     'lr': Rule("a number > 0, or None (the model's default)", lambda v: v is None or (_is_num(v) and v > 0), _float),
     'npratio': _count(1),
@@ -120,7 +159,7 @@ def validate_parameters(params: dict) -> dict:
     what it may be."""
     unknown = sorted(set(params) - set(PARAMETERS))
     if unknown: raise ValueError(f"unknown parameter(s) {', '.join(unknown)}; train.ipynb takes: {', '.join(sorted(PARAMETERS))}")
-    bad = [f"{k} = {v!r}: must be {PARAMETERS[k].describe()}" for k, v in params.items() if not PARAMETERS[k].ok(v)]
+    bad = [f"{k} = {v!r}: {why}" for k, v in params.items() if (why := PARAMETERS[k].problem(v))]
     if bad: raise ValueError('bad parameter' + ('s' if len(bad) > 1 else '') + ': ' + '; '.join(bad))
     out = {k: PARAMETERS[k].cast(v) if PARAMETERS[k].cast else v for k, v in params.items()}
     cross = _cross_problems(out)
@@ -166,13 +205,22 @@ def _checkpoint_settings(path: Path) -> dict | None:
 def _differences(old: dict, new: dict) -> str:
     return ', '.join(f"{k} {old.get(k)!r} -> {new.get(k)!r}" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k))
 
+def _never_trained(out: Path, ck: Path) -> bool:
+    "Whether the run with results folder `out` and checkpoint `ck` never trained: no `metrics.json`, no checkpoint."
+    return not (out/'metrics.json').exists() and not ck.exists()
+
 def check_run(p: dict) -> None:
     """FileExistsError when `results/<run>/params.json` or the checkpoint `<workdir>/<run>/last.pt` belongs to a run whose
-    settings (all but `RUN_MAY_CHANGE`) differ from those of params `p` (from `run_parameters`)."""
+    settings (all but `RUN_MAY_CHANGE`) differ from those of params `p` (from `run_parameters`). A `params.json` of an
+    attempt that never trained (no `metrics.json`, no checkpoint: it failed after writing it) is replaced, with a line
+    saying so."""
     new = _settings(p)
     out, ck = Path(p['results'])/p['run'], Path(p['workdir'])/p['run']/'last.pt'
     found = []
-    if (out/'params.json').is_file(): found.append((out/'params.json', _settings(json.loads((out/'params.json').read_text()))))
+    if (out/'params.json').is_file():
+        old = _settings(json.loads((out/'params.json').read_text()))
+        if old == new or not _never_trained(out, ck): found.append((out/'params.json', old))
+        else: print(f"run {p['run']}: replacing the settings of an earlier attempt that never trained ({_differences(old, new)})")
     if ck.is_file():
         s = _checkpoint_settings(ck)
         if s is not None: found.append((ck, {k: s.get(k) for k in new}))
