@@ -206,13 +206,13 @@ def _differences(old: dict, new: dict) -> str:
     return ', '.join(f"{k} {old.get(k)!r} -> {new.get(k)!r}" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k))
 
 def _never_trained(out: Path, ck: Path) -> bool:
-    "Whether the run with results folder `out` and checkpoint `ck` never trained: no `metrics.json`, no checkpoint."
-    return not (out/'metrics.json').exists() and not ck.exists()
+    "Whether the run with results folder `out` and checkpoint `ck` never trained: no `metrics.json`, no checkpoint (`ck`, nor `best.pt` beside it)."
+    return not (out/'metrics.json').exists() and not ck.exists() and not (ck.parent/'best.pt').exists()
 
 def check_run(p: dict) -> None:
     """FileExistsError when `results/<run>/params.json` or the checkpoint `<workdir>/<run>/last.pt` belongs to a run whose
     settings (all but `RUN_MAY_CHANGE`) differ from those of params `p` (from `run_parameters`). A `params.json` of an
-    attempt that never trained (no `metrics.json`, no checkpoint: it failed after writing it) is replaced, with a line
+    attempt that never trained (no `metrics.json`, no `last.pt` or `best.pt`: it failed after writing it) is replaced, with a line
     saying so."""
     new = _settings(p)
     out, ck = Path(p['results'])/p['run'], Path(p['workdir'])/p['run']/'last.pt'
