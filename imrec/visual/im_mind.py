@@ -160,7 +160,7 @@ def im_mind_cli(data: Param('MIND-format dataset folder (e.g. data/toy or data/m
                 batch_size: Param('cards per feature batch', int) = 16,
                 title_font: Param('title font file (default: Segoe UI Semibold if installed, else Pillow\'s font)', str) = None,
                 category_font: Param('category font file (default: Segoe UI if installed, else Pillow\'s font)', str) = None,
-                overwrite: Param('render the cards and compute the features again when <out> holds a build made with other settings', store_true) = False):
+                overwrite: Param('render (or decompose) the cards and compute the features again when <out> holds a build made with other settings, from another card source or of other news content', store_true) = False):
     "Build IM-MIND (cards, layouts, features) for a MIND-format dataset; prints the summary as JSON."
     with command_errors('imrec_im_mind'):        # a refusal is a message on the command line, an exception from Python
         cfg = FeatureConfig(backbone=backbone, weights=weights, mode=mode, global_input=global_input)
