@@ -4,7 +4,7 @@
 
 # %% ../../nbs/11_cards.ipynb #aa3922ab
 from __future__ import annotations
-import ctypes, io, json, os, re, shutil, signal, threading, time
+import ctypes, hashlib, io, json, os, re, shutil, signal, threading, time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -14,8 +14,8 @@ from ..data.mind import IMAGE_SUFFIXES
 from .card import CardSpec, Layout, resolve_fonts, render_card, display_text, load_cover
 
 # %% auto #0
-__all__ = ['SAFE_ID', 'safe_id', 'cover_files', 'news_rows', 'plan_build', 'write_manifest', 'read_manifest', 'card_paths',
-           'build_cards']
+__all__ = ['SAFE_ID', 'safe_id', 'cover_files', 'news_rows', 'plan_build', 'news_fingerprint', 'write_manifest', 'read_manifest',
+           'card_paths', 'build_cards']
 
 # %% ../../nbs/11_cards.ipynb #53a20be0
 SAFE_ID = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9_.-]*')
@@ -96,16 +96,44 @@ def plan_build(rows: list, is_done: Callable[[str], bool]):
     return list(kept), unsafe, dup, todo
 
 # %% ../../nbs/11_cards.ipynb #8c802a72
-def _prepare_build(out: Path, settings: dict, overwrite: bool):
-    "Refuse (or, with `overwrite`, clear) a build in `out` made with other settings; make its folders; sweep stale temporaries; record the settings."
-    if (out/'build.json').is_file() and json.loads((out/'build.json').read_text()) != settings:
-        if not overwrite:
-            raise FileExistsError(f"{out} holds cards built with other settings (fonts, card spec or cover folder); "
-                                  f"pass overwrite=True (imrec_im_mind: --overwrite) to render them again, or choose another folder")
-        for d in ('cards', 'layouts'): shutil.rmtree(out/d, ignore_errors=True)
-    (out/'cards').mkdir(parents=True, exist_ok=True); (out/'layouts').mkdir(exist_ok=True)
-    for d in (out, out/'cards', out/'layouts'): remove_stale(d)      # temporaries of a killed earlier build
-    atomic_write(out/'build.json', json.dumps(settings, indent=1).encode())
+def news_fingerprint(nid: str, title: str, category: str, file=None) -> str:
+    """A short hash of what the card of news `nid` shows: its id, title and category, and the size and modification
+    time of `file` (its cover, or the card image it is decomposed from) when given. A build records one per news so
+    that cards made from other titles, another dataset or other images are never taken for this one's."""
+    st = os.stat(file) if file is not None else None
+    key = [nid, title, category] + ([st.st_size, st.st_mtime_ns] if st is not None else [])
+    return hashlib.sha256(json.dumps(key).encode()).hexdigest()[:16]
+
+_MAX_NAMED = 5      # differing news named in a refusal
+
+def _changed_news(out: Path, old: dict, news: dict, done: Callable[[str], bool]) -> list:
+    "Ids of `news` (id -> fingerprint) already built in `out` (`done`) whose fingerprint differs from the one `old` recorded."
+    rec = old.get('news') or {}
+    return [nid for nid, fp in news.items() if rec.get(nid) != fp and done(nid)]
+
+def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None = None,
+                   done: Callable[[str], bool] = lambda nid: False, clear=('cards', 'layouts')):
+    """Refuse (or, with `overwrite`, clear the folders `clear` of) a build in `out` made with other settings or card
+    source (`settings['source']`), or holding cards of other news content (`news`: id -> `news_fingerprint`, checked
+    for the news `done` in `out`); make its folders; sweep stale temporaries; record settings and fingerprints."""
+    old = json.loads((out/'build.json').read_text()) if (out/'build.json').is_file() else None
+    if old is None and any(done(nid) for nid in (news or {})): old = {}       # layouts of an unrecorded build
+    if old is not None:
+        why = None
+        if {k: v for k, v in old.items() if k != 'news'} != settings:
+            why = (f"cards built with other settings or from another source ({old.get('source', 'unrecorded')}, "
+                   f"now {settings.get('source')}; fonts, card spec or cover folder)")
+        elif (changed := _changed_news(out, old, news or {}, done)):
+            why = (f"cards of other news content (title, category or image) for {len(changed):,} news, e.g. "
+                   f"{', '.join(changed[:_MAX_NAMED])}")
+        if why is not None:
+            if not overwrite:
+                raise FileExistsError(f"{out} holds {why}; pass overwrite=True (imrec_im_mind: --overwrite) to build "
+                                      f"them again, or choose another folder")
+            for d in clear: shutil.rmtree(out/d, ignore_errors=True)
+    for d in clear: (out/d).mkdir(parents=True, exist_ok=True)
+    for d in (out, *(out/d for d in clear)): remove_stale(d)      # temporaries of a killed earlier build
+    atomic_write(out/'build.json', json.dumps({**settings, 'news': news or {}}, indent=1).encode())
 
 def _render_all(todo: list, out: Path, font_paths, spec: CardSpec, workers: int, chunk: int, png_level: int, progress: bool):
     "Render the `todo` rows in chunks of `chunk`, in `workers` processes (or in this one), with a progress bar."
@@ -173,10 +201,15 @@ def build_cards(news, out, images=None, title_font=None, category_font=None, spe
     settings = {'spec': asdict(spec), 'fonts': f.description, 'font_files': list(map(str, font_paths)),
                 'images': str(images.resolve()) if images is not None else None, 'png_level': png_level}
     settings = json.loads(json.dumps(settings))          # as it reads back (tuples become lists)
-    _prepare_build(out, settings, overwrite)
+    settings['source'] = 'rendered'
     covers = cover_files(images)
-    kept, unsafe, dup, todo = plan_build(news_rows(news), lambda nid: (out/'layouts'/f"{nid}.json").is_file() and
-                                                                      (out/'cards'/f"{nid}.png").is_file())
+    rows = news_rows(news)
+    news_fp = {}                                         # the first row of a repeated id is the one rendered
+    for nid, title, cat in rows:
+        if safe_id(nid) and nid not in news_fp: news_fp[nid] = news_fingerprint(nid, title, cat, covers.get(nid))
+    is_done = lambda nid: (out/'layouts'/f"{nid}.json").is_file() and (out/'cards'/f"{nid}.png").is_file()
+    _prepare_build(out, settings, overwrite, news_fp, is_done)
+    kept, unsafe, dup, todo = plan_build(rows, is_done)
     todo = [(nid, title, cat, str(covers[nid]) if nid in covers else None) for nid, title, cat in todo]
     t0 = time.time()
     _render_all(todo, out, font_paths, spec, workers, chunk, png_level, progress)

@@ -5,7 +5,7 @@
 # %% ../../nbs/12_decompose.ipynb #0d4341e5
 from __future__ import annotations
 import io, json, re, time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 import numpy as np
 from PIL import Image
@@ -302,17 +302,22 @@ def _check_card_sizes(files: dict, ids: list, spec: CardSpec | None, cards_dir) 
                          f"pass a folder of cards of one size. Nothing was written.")
 
 # %% ../../nbs/12_decompose.ipynb #9c9ad8b7
-def decompose_cards(cards_dir, news, out, spec: CardSpec | None = None, progress=True) -> dict:
-    "Decompose every card image of `cards_dir` whose news is in `news` (a table or MindDataset) into an IM-MIND folder `out`; cards of another size than the rest (or than `spec`) are refused by name, before anything is written."
+def decompose_cards(cards_dir, news, out, spec: CardSpec | None = None, progress=True, overwrite=False) -> dict:
+    "Decompose every card image of `cards_dir` whose news is in `news` (a table or MindDataset) into an IM-MIND folder `out`; cards of another size than the rest (or than `spec`) are refused by name, before anything is written. A build in `out` from another source (rendered, or another folder), or from other titles or images, is refused unless `overwrite` (then its layouts are made again)."
     from tqdm.auto import tqdm
-    from imrec.visual.cards import news_rows, plan_build, write_manifest
+    from imrec.visual.cards import news_rows, plan_build, write_manifest, news_fingerprint, safe_id, _prepare_build
     cards_dir, out = Path(cards_dir), Path(out)
     if not cards_dir.is_dir(): raise FileNotFoundError(f"{cards_dir}: no such folder of card images")
     files = {p.stem: p for p in cards_dir.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES}
-    kept, unsafe, _, todo = plan_build(news_rows(news), lambda nid: (out/'layouts'/f"{nid}.json").is_file())
+    rows, is_done = news_rows(news), lambda nid: (out/'layouts'/f"{nid}.json").is_file()
+    kept, unsafe, _, _ = plan_build(rows, is_done)
     _check_card_sizes(files, [nid for nid in kept if nid in files], spec, cards_dir)    # before anything is written
-    (out/'layouts').mkdir(parents=True, exist_ok=True)
-    for d in (out, out/'layouts'): remove_stale(d)                   # temporaries of a killed earlier run
+    news_fp = {}                                         # the first row of a repeated id is the one decomposed
+    for nid, title, cat in rows:
+        if safe_id(nid) and nid not in news_fp: news_fp[nid] = news_fingerprint(nid, title, cat, files.get(nid))
+    settings = json.loads(json.dumps({'source': f'decomposed from {cards_dir.resolve()}', 'spec': asdict(spec) if spec else None}))
+    _prepare_build(out, settings, overwrite, news_fp, is_done, clear=('layouts',))   # refuses another source or content
+    kept, unsafe, _, todo = plan_build(rows, is_done)
     missing, unreadable = [nid for nid in kept if nid not in files], {}
     t0 = time.time()
     for nid, title, cat in tqdm([r for r in todo if r[0] in files], desc='decompose', unit='card', disable=not progress):

@@ -32,6 +32,10 @@ def _store_manifest(im_mind: Path, cfg: FeatureConfig, bb: Backbone, spec: CardS
     "The manifest of a FeatureStore of the IM-MIND build `im_mind` made with `cfg` and `bb`."
     build = json.loads((im_mind/'im_mind.json').read_text()) if (im_mind/'im_mind.json').is_file() else {}
     fingerprint = hashlib.sha256((im_mind/'manifest.jsonl').read_bytes()).hexdigest()
+    if (im_mind/'build.json').is_file():         # the card source and per-news content (not where the covers lie)
+        b = json.loads((im_mind/'build.json').read_text())
+        made = json.dumps({'source': b.get('source'), 'news': b.get('news')}, sort_keys=True).encode()
+        fingerprint = hashlib.sha256(fingerprint.encode() + made).hexdigest()
     return {'config': asdict(cfg), **bb.info, 'card_spec': asdict(spec), 'fonts': build.get('fonts'),
             'im_mind': str(im_mind), 'im_mind_manifest_sha256': fingerprint, 'versions': _versions(),
             'memory_layout': f"[{cfg.max_words} word cues; 9 cover cues (3x3, row-major); 1 category cue]"}
@@ -128,7 +132,7 @@ def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: F
     from imrec.visual.decompose import decompose_cards
     ds = data if isinstance(data, MindDataset) else MindDataset(data)
     out = Path(out) if out is not None else ds.root/'im_mind'
-    if cards is not None: summary = decompose_cards(cards, ds, out, progress=progress)
+    if cards is not None: summary = decompose_cards(cards, ds, out, progress=progress, overwrite=overwrite)
     else:
         images = Path(images) if images is not None else (ds.images if ds.images.is_dir() else None)
         summary = build_cards(ds, out, images, title_font, category_font, workers=workers, progress=progress, overwrite=overwrite)
@@ -156,7 +160,7 @@ def im_mind_cli(data: Param('MIND-format dataset folder (e.g. data/toy or data/m
                 batch_size: Param('cards per feature batch', int) = 16,
                 title_font: Param('title font file (default: Segoe UI Semibold if installed, else Pillow\'s font)', str) = None,
                 category_font: Param('category font file (default: Segoe UI if installed, else Pillow\'s font)', str) = None,
-                overwrite: Param('render the cards and compute the features again when <out> holds a build made with other settings', store_true) = False):
+                overwrite: Param('render (or decompose) the cards and compute the features again when <out> holds a build made with other settings, from another card source or of other news content', store_true) = False):
     "Build IM-MIND (cards, layouts, features) for a MIND-format dataset; prints the summary as JSON."
     with command_errors('imrec_im_mind'):        # a refusal is a message on the command line, an exception from Python
         cfg = FeatureConfig(backbone=backbone, weights=weights, mode=mode, global_input=global_input)
