@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from ..core import atomic_write, remove_stale
+from ..core import atomic_write
 from ..data.mind import IMAGE_SUFFIXES
 from .card import Layout, CardSpec, category_text, render_card
 from ..data.text import tokenize_spans
