@@ -25,14 +25,14 @@ def code_version(repo=None) -> str:
     except Exception: return f"imrec {imrec.__version__}"
 
 # %% ../../nbs/40_results.ipynb #c91e106c
-IDENTITY = ('model', 'data', 'images', 'visual_weight', 'toy_seed', 'seed', 'run', 'results', 'workdir', 'device')
+IDENTITY = ('model', 'data', 'images', 'visual_weight', 'toy_seed', 'seed', 'run', 'results', 'workdir', 'device', 'report')
 
 def run_settings(params: dict) -> str:
     "The settings of a run that are neither its model, its data, its seed nor where it ran, as 'name=value' pairs."
     return ' '.join(f"{k}={params[k]}" for k in sorted(params) if k not in IDENTITY)
 
 # %% ../../nbs/40_results.ipynb #f6583f18
-METRIC_KEYS = ('auc', 'mrr', 'ndcg5', 'ndcg10')     # the dev metrics of metrics.json that the summary shows
+METRIC_KEYS = ('auc', 'mrr', 'ndcg5', 'ndcg10')     # the metrics of metrics.json that the summary shows (of the split the run reports)
 
 def _is_number(v): return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -40,10 +40,12 @@ def _run_problem(d, p) -> str | None:
     "What is wrong with a run's metrics `d` and params `p` (parsed JSON) for the summary, or None when nothing is."
     if not isinstance(d, dict): return f"metrics.json holds a {type(d).__name__}, not an object"
     if not isinstance(p, dict): return f"params.json holds a {type(p).__name__}, not an object"
-    dev = d.get('dev')
-    if dev is not None and not isinstance(dev, dict): return f"dev is {dev!r}, not an object of metrics (or null)"
+    split = d.get('report') or 'dev'
+    if split not in ('dev', 'test'): return f"report is {split!r}, not 'dev' or 'test'"
+    dev = d.get(split)
+    if dev is not None and not isinstance(dev, dict): return f"{split} is {dev!r}, not an object of metrics (or null)"
     bad = [k for k in METRIC_KEYS if (dev or {}).get(k) is not None and not _is_number(dev[k])]
-    if bad: return ', '.join(f"dev {k} is {dev[k]!r}" for k in bad) + ', not a number'
+    if bad: return ', '.join(f"{split} {k} is {dev[k]!r}" for k in bad) + ', not a number'
     if not _is_number(d.get('wall_seconds', 0)): return f"wall_seconds is {d['wall_seconds']!r}, not a number"
     return None
 
@@ -55,11 +57,18 @@ def _run_row(m: Path) -> dict:
     except (OSError, ValueError) as e: raise ValueError(f"not readable JSON ({e})") from None
     problem = _run_problem(d, p)
     if problem: raise ValueError(problem)
+    split = d.get('report') or 'dev'                    # runs before the report split: dev
+    rep = d.get(split) or {}
+    p = {**_added_later(), **p}                          # parameters newer than the run: the values it ran with
     return {'run': m.parent.name, 'model': p.get('model'), 'data': d.get('dataset'), 'visual_weight': p.get('visual_weight'),
             'backbone': d.get('backbone'), 'pretrained': d.get('pretrained'), 'seed': p.get('seed'), 'lr': p.get('lr'),
-            'epochs': d.get('epochs_run'), **{k: (d.get('dev') or {}).get(k) for k in METRIC_KEYS},
+            'epochs': d.get('epochs_run'), 'best_epoch': d.get('best_epoch'), 'split': split, **{k: rep.get(k) for k in METRIC_KEYS},
             'samples_per_s': d.get('train_samples_per_s'), 'minutes': round(d.get('wall_seconds', 0) / 60, 1),
             'code': d.get('code_version'), 'settings': run_settings(p)}
+
+def _added_later() -> dict:
+    from imrec.training.runs import ADDED_LATER
+    return ADDED_LATER
 
 def summarize(results='results') -> pd.DataFrame:
     """One row per run in `results/` (its metrics.json and params.json); a run without dev metrics (dev: null) has NaN
@@ -143,7 +152,8 @@ def write_summary(results='results') -> pd.DataFrame:
         from imrec.models.registry import TABLE2
         parts = []
         for data in sorted(df.data.unique()):
-            parts.append(f"### {data}: mean ± standard deviation over seeds (dev split)\n\n" + table2(df, data).to_markdown(index=False))
+            split = '/'.join(sorted(set(df[df.data == data].split.astype(str))))
+            parts.append(f"### {data}: mean ± standard deviation over seeds ({split} split)\n\n" + table2(df, data).to_markdown(index=False))
             extra = [m for m in df[df.data == data].model.unique() if m not in TABLE2]
             if extra: parts.append("Other models on this dataset:\n\n" + table2(df, data, extra).to_markdown(index=False))
         parts.append("### Every run\n\n" + df.drop(columns='settings').to_markdown(index=False, floatfmt='.4f'))

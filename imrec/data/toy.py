@@ -13,13 +13,14 @@ from PIL import Image, ImageDraw
 from fastcore.basics import patch
 from fastcore.script import call_parse, Param
 from .mind import MindDataset, read_news, read_behaviors, table1
-from ..core import command_errors, remove_stale
+from ..core import atomic_write, command_errors, remove_stale
 
 # %% auto #0
 __all__ = ['TOPICS', 'FILLERS', 'SMALL_WORDS', 'SUBCATEGORIES', 'MIND_SMALL_SCALE', 'TITLE_TOPIC_WORDS', 'TITLE_FILLERS',
-           'ABSTRACT_TOPIC_WORDS', 'ABSTRACT_FILLERS', 'ENTITY_SHARE', 'COLON_SHARE', 'QUESTION_SHARE', 'TOY_PRESETS',
-           'ToyConfig', 'make_news', 'visual_features', 'make_users', 'ClickModel', 'choose', 'make_histories',
-           'make_impressions', 'cover_image', 'generate_toy', 'ToyWorld', 'benchmark_parse', 'toy_cli']
+           'ABSTRACT_TOPIC_WORDS', 'ABSTRACT_FILLERS', 'ENTITY_SHARE', 'COLON_SHARE', 'QUESTION_SHARE', 'TEST_TRUTH',
+           'TOY_PRESETS', 'ToyConfig', 'make_news', 'visual_features', 'make_users', 'ClickModel', 'choose',
+           'make_histories', 'make_impressions', 'cover_image', 'generate_toy', 'ToyWorld', 'benchmark_parse',
+           'toy_cli']
 
 # %% ../../nbs/03_toy.ipynb #9f8abc0c
 TOPICS = {
@@ -317,7 +318,7 @@ def _toy_config(dest: Path) -> dict | None:
     return meta['config'] if ok else None
 
 _SPLIT_FILES = ('behaviors.tsv', 'news.tsv', 'entity_embedding.vec')   # what a toy world writes in train/, dev/, test/
-_TRUTH_FILES = ('news.tsv', 'users.tsv')                               # ... and in truth/; images/ holds N<k>.jpg, k <= n_news
+_TRUTH_FILES = ('news.tsv', 'users.tsv', 'test_truth.txt')             # ... and in truth/; images/ holds N<k>.jpg, k <= n_news
 
 def _ours(rel: str, n_news: int) -> bool:
     "Whether `rel` ('/'-separated, relative to a toy folder) is a file that a toy world of `n_news` news writes."
@@ -400,25 +401,38 @@ def _write_split(folder, split, rows, nid, uid, hist, hist_text, news_lines, ent
     _write_tsv(folder/'entity_embedding.vec', ent_lines)
 
 # %% ../../nbs/03_toy.ipynb #7433629a
-def _write_splits(folder, cfg, news, users, cm, hist, r_beh, r_ent):
-    "Write train/, dev/ and test/ (a split with no impressions is left out) under `folder`."
+TEST_TRUTH = 'test_truth.txt'      # truth/ file with the test split's labels, in the official scorer's truth format
+
+def _truth_lines(rows) -> list[str]:
+    "Lines 'impression_id [0,1,...]' (the official scorer's truth format) of impression `rows` of `make_impressions`."
+    return [f"{iid} [{','.join(str(int(l)) for l in lab)}]" for iid, u, t, cand, lab in rows]
+
+def _write_splits(folder, cfg, news, users, cm, hist, r_beh, r_ent) -> list[str]:
+    """Write train/, dev/ and test/ (a split with no impressions is left out) under `folder`; returns the test split's
+    labels as truth lines (`_truth_lines`), which test/behaviors.tsv leaves out as MIND's test split does."""
     nid, uid = news.news_id.to_numpy(), users.user_id.to_numpy()
     news_lines = ['\t'.join(r) for r in news[_NEWS_FILE_COLUMNS].itertuples(index=False)]
     hist_text = [' '.join(nid[h]) for h in hist]
     ent_lines = _entity_lines(cfg, r_ent)
-    next_id = 1
+    next_id, test_truth = 1, []
     for split, n_imp in (('train', cfg.train_impressions), ('dev', cfg.dev_impressions), ('test', cfg.test_impressions)):
         if n_imp <= 0: continue
         rows = make_impressions(cfg, cm, r_beh, split, n_imp, next_id); next_id += n_imp
         _write_split(folder/split, split, rows, nid, uid, hist, hist_text, news_lines, ent_lines)
+        if split == 'test': test_truth = _truth_lines(rows)
+    return test_truth
+
 
 # %% ../../nbs/03_toy.ipynb #d8041e6e
-def _write_truth(folder, news, users):
-    "Write `folder/truth/news.tsv` (topic and appearance) and `folder/truth/users.tsv` (text and visual tastes)."
+def _write_truth(folder, news, users, test_truth=()):
+    """Write `folder/truth/news.tsv` (topic and appearance), `folder/truth/users.tsv` (text and visual tastes) and, for a
+    world with a test split, `folder/truth/test_truth.txt` (its labels, from `_write_splits`)."""
     (folder/'truth').mkdir()
     news[['news_id', 'category', 'subcategory', 'topic', 'has_image', 'hue', 'tone']].to_csv(folder/'truth'/'news.tsv', sep='\t', index=False)
     pd.DataFrame({'user_id': users.user_id.to_numpy(), **{f"text_{s}": np.stack(users.text)[:, i] for i, s in enumerate(SUBCATEGORIES)},
                   **{f"visual_{i}": np.stack(users.visual)[:, i] for i in range(4)}}).to_csv(folder/'truth'/'users.tsv', sep='\t', index=False)
+    if test_truth: _write_tsv(folder/'truth'/TEST_TRUTH, list(test_truth))
+
 
 # %% ../../nbs/03_toy.ipynb #54bca430
 def _write_covers(folder, cfg, news, progress):
@@ -447,24 +461,49 @@ def _announce_im_mind(root: Path):
     if d.is_dir(): print(f"{root}: replacing the toy world of another configuration; its im_mind/ "
                          f"({sum(p.is_file() for p in d.rglob('*'))} files built from the old world) is removed with it")
 
-def generate_toy(dest, cfg: ToyConfig | None = None, overwrite=False, progress=True) -> MindDataset:
-    """Write the toy MIND world described by `cfg` to `dest` and return it as a `MindDataset`. `overwrite=True` replaces
-    a toy world of another configuration (with its `im_mind/`, which is announced), never a folder holding other files,
-    nor the current working directory or a folder above it; a symbolic link `dest` is kept, and its target written."""
-    cfg, dest = cfg or ToyConfig(), Path(dest)
-    root = dest.resolve() if dest.is_symlink() else dest               # what is written: a link's target
-    if _existing_toy(root, cfg, overwrite): return MindDataset(dest)
-    _announce_im_mind(root)
+def _world(cfg: ToyConfig) -> tuple:
+    "The news, users, click model, histories and the behaviour and entity streams of the world of `cfg` (deterministic in `cfg.seed`)."
     r_news, r_users, r_hist, r_beh, r_ent = _streams(cfg.seed)
     news, users = make_news(cfg, r_news), make_users(cfg, r_users)
     cm = ClickModel(news, users, cfg.visual_weight)
-    hist = make_histories(cfg, cm, r_hist)
+    return news, users, cm, make_histories(cfg, cm, r_hist), r_beh, r_ent
+
+def _backfill_test_truth(root: Path, cfg: ToyConfig) -> None:
+    """Write `root/truth/test_truth.txt` into a world written before the file existed (worlds are deterministic in their
+    configuration: the labels are drawn again and checked against `test/behaviors.tsv`, line by line)."""
+    path = root/'truth'/TEST_TRUTH
+    if cfg.test_impressions <= 0 or path.is_file() or not (root/'test'/'behaviors.tsv').is_file(): return
+    news, users, cm, hist, r_beh, r_ent = _world(cfg)
+    next_id, rows = 1, []
+    for split, n_imp in (('train', cfg.train_impressions), ('dev', cfg.dev_impressions), ('test', cfg.test_impressions)):
+        if n_imp > 0: rows = make_impressions(cfg, cm, r_beh, split, n_imp, next_id); next_id += n_imp
+    nid = news.news_id.to_numpy()
+    written = (root/'test'/'behaviors.tsv').read_text().splitlines()
+    if len(written) != len(rows) or any(l.split('\t')[0] != str(r[0]) or l.split('\t')[4].split() != list(nid[r[3]])
+                                        for l, r in zip(written, rows)):
+        raise ValueError(f"{root/'test'/'behaviors.tsv'}: its impressions are not those of the world in {root/'toy.json'}, "
+                         f"so its labels cannot be written; generate the world again (imrec_toy {root} --overwrite)")
+    atomic_write(path, '\n'.join(_truth_lines(rows)) + '\n')
+    print(f"{root}: wrote the test labels of this world, made before they were kept, into {path}")
+
+def generate_toy(dest, cfg: ToyConfig | None = None, overwrite=False, progress=True) -> MindDataset:
+    """Write the toy MIND world described by `cfg` to `dest` and return it as a `MindDataset`. `overwrite=True` replaces
+    a toy world of another configuration (with its `im_mind/`, which is announced), never a folder holding other files,
+    nor the current working directory or a folder above it; a symbolic link `dest` is kept, and its target written.
+    The test split's labels are in `truth/test_truth.txt` (written into an older world that lacks them)."""
+    cfg, dest = cfg or ToyConfig(), Path(dest)
+    root = dest.resolve() if dest.is_symlink() else dest               # what is written: a link's target
+    if _existing_toy(root, cfg, overwrite):
+        _backfill_test_truth(root, cfg)
+        return MindDataset(dest)
+    _announce_im_mind(root)
+    news, users, cm, hist, r_beh, r_ent = _world(cfg)
     root.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(root.parent, root.name + '.', '.writing')          # what a killed earlier run left
     tmp = Path(tempfile.mkdtemp(prefix=root.name + '.', suffix='.writing', dir=root.parent))
     try:
-        _write_splits(tmp, cfg, news, users, cm, hist, r_beh, r_ent)
-        _write_truth(tmp, news, users)
+        test_truth = _write_splits(tmp, cfg, news, users, cm, hist, r_beh, r_ent)
+        _write_truth(tmp, news, users, test_truth)
         if cfg.write_images: _write_covers(tmp, cfg, news, progress)
         _write_meta(tmp, cfg)
         _move_into_place(tmp, root)

@@ -11,9 +11,11 @@ from typing import Callable
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'GLOVE_NAMES', 'SEED_LIMIT', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'LOCK_NAME',
-           'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices',
-           'validate_parameters', 'default_run_name', 'run_parameters', 'check_run', 'RunLocked', 'RunLock', 'open_run']
+__all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'GLOVE_NAMES', 'PAPER_GLOVE', 'GLOVE_URL', 'SEED_LIMIT', 'LR_PAPER', 'LR_TOY',
+           'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S',
+           'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices', 'validate_parameters', 'paper_glove',
+           'resolve_assets', 'default_run_name', 'run_parameters', 'check_run', 'RunLocked', 'RunLock', 'open_run',
+           'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -79,6 +81,8 @@ def _mind_problem(v) -> str | None:
     return None if 'train' in ds.splits else f"{v}: no train split (found: {', '.join(ds.splits)})"
 
 GLOVE_NAMES = ('kumo-50d', 'glove-6b-50d')     # the installed 50-d GloVe (`imrec.data.text.load_glove`)
+PAPER_GLOVE = 'glove.6B.100d.txt'              # the paper's word vectors, from GLOVE_URL
+GLOVE_URL = 'https://nlp.stanford.edu/data/glove.6B.zip'
 
 def _glove_problem(v) -> str | None:
     """Why `v` is not a GloVe text file, judged by its first line (after a word2vec header): a word then numbers, in
@@ -109,6 +113,8 @@ def available_devices() -> list[str]:
     return out
 
 SEED_LIMIT = 2 ** 32      # seeds are below this (torch and numpy both take them)
+LR_PAPER = 1e-4           # the IMRec paper's learning rate (Adam), the default on MIND for every model
+LR_TOY = 1e-3             # the default on the toy world for every model: ~50x fewer steps per epoch than MIND-small
 
 PARAMETERS = {
     'model': Rule(lambda: 'a registered model: ' + ', '.join(_models()), lambda v: isinstance(v, str) and v in _models()),
@@ -116,15 +122,20 @@ PARAMETERS = {
                  lambda v: v == 'toy' or _mind_problem(v) is None, why=_mind_problem),
     'images': _folder('<data>/images'),
     'cards': _folder('render the cards'),
-    'backbone': Rule(lambda: 'one of ' + ', '.join(_backbones()), lambda v: isinstance(v, str) and v in _backbones()),
+    'backbone': Rule(lambda: 'one of ' + ', '.join(_backbones()) + ", or None (the data's default: resnet101 on MIND, "
+                     "efficientnet-lite0 on the toy world or with assets 'offline')", lambda v: v is None or (isinstance(v, str) and v in _backbones())),
     'backbone_weights': Rule("None (the backbone's own weights), the path of an existing weight file, an integer (the seed of the "
                              "'random' backbone), or 'untrained' (resnet101, timing only)", _weights_ok),
     'feature_mode': _choice('paper', 'single'),
     'global_input': _choice('whole', 'center_crop'),
-    'glove': Rule("'kumo-50d' or the path of an existing GloVe text file (each line a word and its vector)",
-                  lambda v: v in GLOVE_NAMES or (_file(v) and _glove_problem(v) is None), why=_glove_problem),
+    'glove': Rule("'kumo-50d', the path of an existing GloVe text file (each line a word and its vector), or None (the data's "
+                  f"default: {PAPER_GLOVE} on MIND, kumo-50d on the toy world or with assets 'offline')",
+                  lambda v: v is None or v in GLOVE_NAMES or (_file(v) and _glove_problem(v) is None), why=_glove_problem),
+    'assets': _choice('auto', 'paper', 'offline'),
     'epochs': _count(1), 'batch_size': _count(1),
-    'lr': Rule("a number > 0, or None (the model's default)", lambda v: v is None or (_is_num(v) and v > 0), _float),
+    'lr': Rule(f"a number > 0, None (one rate for every model: {LR_TOY} on the toy world, the paper's {LR_PAPER} on MIND), or "
+               "'tuned' (the model's rate from the toy sweep: imrec.models.registry.default_lr)",
+               lambda v: v is None or v == 'tuned' or (_is_num(v) and v > 0), lambda v: v if v in (None, 'tuned') else float(v)),
     'npratio': _count(1),
     'title_len': _count(1, "the model's default"), 'history_len': _count(1, "the model's default"),
     'seed': _count(0, hi=SEED_LIMIT),
@@ -134,6 +145,7 @@ PARAMETERS = {
     'toy_seed': _count(0, hi=SEED_LIMIT),
     'max_train_impressions': _count(1, 'all of them'),
     'impression_share': Rule('a number in (0, 1]: above 0, at most 1', lambda v: _is_num(v) and 0 < v <= 1, float),
+    'equations': _choice('ours', 'paper'), 'vocab': _choice('train', 'all'), 'report': _choice('auto', 'dev', 'test'),
     'run': Rule("a plain run name (letters, digits, '.', '_', '-'; not starting with '.'; no '..'), or None (the default name)",
                 lambda v: v is None or (isinstance(v, str) and bool(RUN_NAME_RE.fullmatch(v)) and '..' not in v and len(v) <= RUN_NAME_MAX)),
     'results': Rule('a folder path', _path), 'workdir': Rule('a folder path', _path),
@@ -169,8 +181,37 @@ def validate_parameters(params: dict) -> dict:
 # %% ../../nbs/34_runs.ipynb #c4778d71
 PARAMS_KEYS = ('model', 'data', 'images', 'cards', 'backbone', 'backbone_weights', 'feature_mode', 'global_input', 'glove',
                'epochs', 'batch_size', 'lr', 'npratio', 'title_len', 'history_len', 'seed', 'device', 'patience',
-               'visual_weight', 'toy_seed', 'max_train_impressions', 'impression_share', 'run')   # params.json, in order
-RUN_MAY_CHANGE = ('device', 'run', 'epochs', 'patience')      # parameters a run may be continued with other values of
+               'visual_weight', 'toy_seed', 'max_train_impressions', 'impression_share', 'equations', 'vocab', 'report',
+               'run')                                        # params.json, in order
+RUN_MAY_CHANGE = ('device', 'run', 'epochs', 'patience', 'report')   # parameters a run may be continued with other values of
+ADDED_LATER = {'equations': 'ours', 'vocab': 'train'}       # parameters newer than some runs: what those runs did
+
+def paper_glove(data) -> str:
+    "The path of the paper's GloVe file (`PAPER_GLOVE`) for the MIND folder `data`: in `data/`, or in `data/glove/` of the current folder."
+    places = [Path(str(data))/PAPER_GLOVE, Path('data')/'glove'/PAPER_GLOVE]
+    for p in places:
+        if p.is_file(): return str(p)
+    raise ValueError(f"the paper's word vectors {PAPER_GLOVE} were not found (looked in {', '.join(map(str, places))}): download "
+                     f"{GLOVE_URL}, unzip {PAPER_GLOVE} into one of those folders (or pass -p glove PATH), or pass -p assets "
+                     f"offline for the offline settings (EfficientNet-Lite0 cues, 50-d GloVe)")
+
+def _check_backbone(p: dict) -> None:
+    "ValueError, before any work, when the run of `p` needs ResNet-101 cues and no weight file for them is found."
+    from imrec.models.registry import uses_cues
+    from imrec.visual.backbones import find_resnet101_weights, UNTRAINED
+    if p['backbone'] != 'resnet101' or not uses_cues(p['model']) or p['backbone_weights'] == UNTRAINED: return
+    try: find_resnet101_weights(p['backbone_weights'])
+    except FileNotFoundError as e: raise ValueError(f"{e} Or pass -p assets offline for the offline settings.") from None
+
+def resolve_assets(p: dict) -> dict:
+    """`p` with `backbone` and `glove` filled in where None: the paper's (ResNet-101, `PAPER_GLOVE`) on MIND data or with
+    `assets='paper'`, the offline ones (EfficientNet-Lite0, 50-d GloVe) on the toy world or with `assets='offline'`.
+    ValueError naming the missing file and where to put it when the paper's assets are needed and absent."""
+    paper = p['assets'] == 'paper' or (p['assets'] == 'auto' and p['data'] != 'toy')
+    p = {**p, 'backbone': p['backbone'] or ('resnet101' if paper else 'efficientnet-lite0'),
+         'glove': p['glove'] or (paper_glove(p['data']) if paper else 'kumo-50d')}
+    _check_backbone(p)
+    return p
 
 def default_run_name(model: str, data='toy', seed=0, visual_weight=0.5) -> str:
     "The run name of `model`: toy_w<visual weight>_<model>_s<seed> on the toy data, else <data folder>_<model>_s<seed>."
@@ -178,21 +219,23 @@ def default_run_name(model: str, data='toy', seed=0, visual_weight=0.5) -> str:
 
 def run_parameters(values: dict) -> dict:
     """All parameters of a run (`values`: every `train.ipynb` parameter) validated, with the model's defaults filled in for
-    `lr`, `title_len` and `history_len`, and the default run name for `run` (checked to be a plain name)."""
+    `lr` (`LR_TOY` or `LR_PAPER` for every model, or with 'tuned' the model's own), `title_len` and `history_len`, the data's `backbone` and `glove` (`resolve_assets`), and the default run name
+    for `run` (checked to be a plain name)."""
     from imrec.models.registry import default_lengths, default_lr
     missing = sorted(set(PARAMETERS) - set(values))
     if missing: raise ValueError(f"parameter(s) {', '.join(missing)} missing (a run needs every parameter of train.ipynb)")
-    p = validate_parameters(values)
+    p = resolve_assets(validate_parameters(values))
     title_len, history_len = default_lengths(p['model'], toy=p['data'] == 'toy')
-    p.update(title_len=p['title_len'] or title_len, history_len=p['history_len'] or history_len, lr=p['lr'] or default_lr(p['model']))
+    lr = default_lr(p['model']) if p['lr'] == 'tuned' else p['lr'] or (LR_TOY if p['data'] == 'toy' else LR_PAPER)
+    p.update(title_len=p['title_len'] or title_len, history_len=p['history_len'] or history_len, lr=lr)
     p['run'] = check_run_name(p['run'] or default_run_name(p['model'], p['data'], p['seed'], p['visual_weight']))
     p = validate_parameters(p)             # the filled-in values too (a FIM default title length, say)
     return {**{k: p[k] for k in PARAMS_KEYS}, **{k: v for k, v in p.items() if k not in PARAMS_KEYS}}
 
 # %% ../../nbs/34_runs.ipynb #99a24b92
 def _settings(p: dict) -> dict:
-    "The settings of params `p` that a continued run must share, as JSON values."
-    return json.loads(json.dumps({k: p.get(k) for k in PARAMS_KEYS if k not in RUN_MAY_CHANGE}, default=str))
+    "The settings of params `p` that a continued run must share, as JSON values (a parameter `p` predates: `ADDED_LATER`'s value)."
+    return json.loads(json.dumps({k: p.get(k, ADDED_LATER.get(k)) for k in PARAMS_KEYS if k not in RUN_MAY_CHANGE}, default=str))
 
 def _checkpoint_settings(path: Path) -> dict | None:
     "The run settings a `Learner` checkpoint was written with (its fingerprint's 'run' part), or None when it has none."
@@ -366,3 +409,16 @@ def open_run(p: dict) -> RunLock:
     try: check_run(p)
     except BaseException: lock.release(); raise
     return lock
+
+# %% ../../nbs/34_runs.ipynb #adaaaf47
+def finished_run(p: dict) -> bool:
+    """True when `results/<run>/` holds the run of params `p` (from `run_parameters`) finished (`metrics.json` written)
+    with the same settings; False when it holds no finished run; FileExistsError naming the differences when it holds
+    a finished run with other settings."""
+    out = Path(p['results'])/p['run']
+    if not (out/'metrics.json').is_file(): return False
+    old = _settings(json.loads((out/'params.json').read_text())) if (out/'params.json').is_file() else {}
+    if old != _settings(p):
+        raise FileExistsError(f"{out} holds a finished run with other settings ({_differences(old, _settings(p))}): "
+                              f"use another run name or results folder, or delete {out} to run it again")
+    return True
