@@ -23,13 +23,14 @@ dev_requirements = cfg.get('dev_requirements', '').split()
 console_scripts = [s.strip() for s in cfg.get('console_scripts', '').split() if s.strip()]
 
 class build_py_with_notebook(build_py):
-    "build_py that also copies the experiment notebook into the built package."
+    "build_py that also copies the experiment notebooks (one run; the tables' grids) into the built package."
     def run(self):
         super().run()
-        src = Path(__file__).resolve().parent/'nbs'/'train.ipynb'
-        if not src.is_file(): raise FileNotFoundError(f"{src}: the experiment notebook must ship with the package")
-        dest = Path(self.build_lib)/cfg['lib_path']/'train.ipynb'
-        dest.parent.mkdir(parents=True, exist_ok=True); shutil.copyfile(src, dest)
+        for name in ('train.ipynb', 'tables.ipynb'):
+            src = Path(__file__).resolve().parent/'nbs'/name
+            if not src.is_file(): raise FileNotFoundError(f"{src}: the experiment notebook must ship with the package")
+            dest = Path(self.build_lib)/cfg['lib_path']/name
+            dest.parent.mkdir(parents=True, exist_ok=True); shutil.copyfile(src, dest)
 
 setuptools.setup(
     name=cfg['lib_name'],

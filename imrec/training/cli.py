@@ -11,8 +11,8 @@ from .runs import (PARAMETERS, RunLocked, check_run_name, default_run_name, open
                                  validate_parameters)
 
 # %% auto #0
-__all__ = ['NOTEBOOK', 'parse_value', 'check_parameters', 'find_notebook', 'default_run', 'train_parameters', 'notebook_defaults',
-           'train_cli']
+__all__ = ['NOTEBOOK', 'NOTEBOOKS', 'parse_value', 'check_parameters', 'find_notebook', 'default_run', 'train_parameters',
+           'notebook_defaults', 'train_cli']
 
 # %% ../../nbs/33_cli.ipynb #7aaf68e8
 def parse_value(text: str):
@@ -34,21 +34,22 @@ def check_parameters(params: dict, nb) -> None:
 
 # %% ../../nbs/33_cli.ipynb #c17b02ce
 NOTEBOOK = 'train.ipynb'     # the training notebook's file name, in the package (wheels) or in the checkout's nbs/
+NOTEBOOKS = (NOTEBOOK, 'tables.ipynb')   # the notebooks a built package ships (the tables' grids run train.ipynb)
 
-def find_notebook(notebook=None, package=None) -> Path:
-    """The training notebook to run: `notebook` when given, else `train.ipynb` inside the package folder `package` (the
-    installed imrec by default, as wheels ship it), else the checkout's `nbs/train.ipynb` beside that folder.
-    FileNotFoundError saying where it looked when there is none."""
+def find_notebook(notebook=None, package=None, name: str = NOTEBOOK) -> Path:
+    """The notebook to run: `notebook` when given, else `name` (default: the training notebook) inside the package
+    folder `package` (the installed imrec by default, as wheels ship it), else the checkout's `nbs/<name>` beside that
+    folder. FileNotFoundError saying where it looked when there is none."""
     if notebook is not None:
-        if not Path(notebook).is_file(): raise FileNotFoundError(f"{notebook}: training notebook not found")
+        if not Path(notebook).is_file(): raise FileNotFoundError(f"{notebook}: notebook not found")
         return Path(notebook)
     if package is None:
         import imrec
         package = Path(imrec.__file__).resolve().parent
-    tried = [Path(package)/NOTEBOOK, Path(package).parent/'nbs'/NOTEBOOK]
+    tried = [Path(package)/name, Path(package).parent/'nbs'/name]
     for nb in tried:
         if nb.is_file(): return nb
-    raise FileNotFoundError(f"no training notebook: neither {tried[0]} (installed package) nor {tried[1]} (checkout) exists; give --notebook")
+    raise FileNotFoundError(f"no {name}: neither {tried[0]} (installed package) nor {tried[1]} (checkout) exists; give --notebook")
 
 # %% ../../nbs/33_cli.ipynb #c85f3dbd
 def default_run(model: str, params: dict) -> str:
