@@ -38,6 +38,10 @@ class FIMConfig:
     local_module: bool = True
     global_module: bool = True
     global_mode: str = 'concat'  # Eq 13 ('concat') or the matching-score reading ('match')
+    cue_norm: bool = True        # LayerNorm each local cue before the memory's projections (False: Eq 1-2 bare)
+    global_norm: bool = True     # LayerNorm the global cue before its projection (False: Eq 13 bare)
+    start_as_words: bool = True  # the memory starts as the identity on the words, w_hat = w (False: PyTorch's default init)
+    zero_global_score: bool = True   # the score layer's weights on the global features start at 0 (False: PyTorch's default init)
     def __post_init__(self):
         if self.global_mode not in ('concat', 'match'): raise ValueError("global_mode must be 'concat' or 'match'")
         if self.activation not in ('elu', 'relu'): raise ValueError("activation must be 'elu' or 'relu'")
@@ -83,11 +87,13 @@ class FIM(nn.Module):
         self.match_dim = cfg.conv3d[1] * H * L * L
         extra = (cfg.global_proj if cfg.global_mode == 'concat' else cfg.history_len) if cfg.global_module else 0
         self.score = nn.Linear(self.match_dim + extra, 1)
-        if extra:                                             # the global part starts with no say
+        if extra and cfg.zero_global_score:                   # the global part starts with no say
             with torch.no_grad(): self.score.weight[:, self.match_dim:] = 0
-        self.memory = ImpressionMemory(cfg.word_dim, cfg.cue_dim, cfg.word_dim) if cfg.local_module else None
-        # the global cue is layer-normalised before its projection, as in ImpressionGate
-        self.global_proj = nn.Sequential(nn.LayerNorm(cfg.global_dim), nn.Linear(cfg.global_dim, cfg.global_proj)) if cfg.global_module else None
+        self.memory = (ImpressionMemory(cfg.word_dim, cfg.cue_dim, cfg.word_dim, norm=cfg.cue_norm, start_as_words=cfg.start_as_words)
+                       if cfg.local_module else None)
+        # the global cue is layer-normalised before its projection (with global_norm), as in ImpressionGate
+        self.global_proj = (nn.Sequential(nn.LayerNorm(cfg.global_dim) if cfg.global_norm else nn.Identity(), nn.Linear(cfg.global_dim, cfg.global_proj))
+                            if cfg.global_module else None)
 
     def represent(self, title, cues=None, cue_mask=None):
         "Granularity levels of titles (..., L): a list of (..., L, dim) tensors."

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch import nn
 from fastcore.basics import patch
-from .layers import word_embedding, AdditiveAttention, MultiHeadSelfAttention, ImpressionMemory, ImpressionGate, dot_click
+from .layers import word_embedding, AdditiveAttention, MultiHeadSelfAttention, ImpressionMemory, ImpressionGate, dot_click, GATE_BIAS
 
 # %% auto #0
 __all__ = ['NRMSConfig', 'NewsEncoder', 'UserEncoder', 'NRMS']
@@ -32,6 +32,10 @@ class NRMSConfig:
     global_module: bool = True        # Eq 7-8
     weights_from: str = 'semantic'   # Eq 3: self-attention weights from the words ('semantic') or the impression-aware words
     scalar_gate: bool = False   # Eq 7: one gate value per news, or one per dimension (default)
+    cue_norm: bool = True       # LayerNorm each local cue before the memory's projections (False: Eq 1-2 bare)
+    global_norm: bool = True    # LayerNorm the global cue before the gate's projection (False: Eq 7-8 bare)
+    start_as_words: bool = True  # the memory starts as the identity on the words, w_hat = w (False: PyTorch's default init)
+    gate_bias: float | None = GATE_BIAS   # the gate's bias start, a = sigmoid(3) = 0.95 (None: PyTorch's default init)
     def __post_init__(self):
         if self.weights_from not in ('semantic', 'impression'): raise ValueError("weights_from must be 'semantic' or 'impression'")
 
@@ -44,8 +48,10 @@ class NewsEncoder(nn.Module):
         self.drop = nn.Dropout(cfg.dropout)
         self.self_attn = MultiHeadSelfAttention(cfg.word_dim, cfg.heads, cfg.head_dim)
         self.pool = AdditiveAttention(self.self_attn.out_dim, cfg.query_dim)
-        self.memory = ImpressionMemory(cfg.word_dim, cfg.cue_dim, cfg.word_dim) if cfg.local_module else None
-        self.gate = ImpressionGate(cfg.global_dim, self.self_attn.out_dim, cfg.scalar_gate) if cfg.global_module else None
+        self.memory = (ImpressionMemory(cfg.word_dim, cfg.cue_dim, cfg.word_dim, norm=cfg.cue_norm, start_as_words=cfg.start_as_words)
+                       if cfg.local_module else None)
+        self.gate = (ImpressionGate(cfg.global_dim, self.self_attn.out_dim, cfg.scalar_gate, norm=cfg.global_norm, gate_bias=cfg.gate_bias)
+                     if cfg.global_module else None)
     @property
     def dim(self): return self.self_attn.out_dim
 
