@@ -95,13 +95,14 @@ class FIM(nn.Module):
         self.global_proj = (nn.Sequential(nn.LayerNorm(cfg.global_dim) if cfg.global_norm else nn.Identity(), nn.Linear(cfg.global_dim, cfg.global_proj))
                             if cfg.global_module else None)
 
-    def represent(self, title, cues=None, cue_mask=None):
-        "Granularity levels of titles (..., L): a list of (..., L, dim) tensors."
+    def represent(self, title, cues=None, cue_mask=None, impression=None):
+        "Granularity levels of titles (..., L): a list of (..., L, dim) tensors; `impression` (...,) False: that news item's impression is hidden."
         lead, L = title.shape[:-1], title.shape[-1]
         t = title.reshape(-1, L); mask = t != 0
         x = self.drop(self.embedding(t))
         if self.memory is not None:
-            x, _ = self.memory(x, cues.reshape(-1, *cues.shape[-2:]), cue_mask.reshape(-1, cue_mask.shape[-1]))
+            x, _ = self.memory(x, cues.reshape(-1, *cues.shape[-2:]), cue_mask.reshape(-1, cue_mask.shape[-1]),
+                               None if impression is None else impression.reshape(-1))
         return [l.reshape(*lead, L, -1) for l in self.hdc(x, mask)]
 
 # %% ../../nbs/22_fim.ipynb #329218f8
@@ -114,24 +115,28 @@ def match_images(self: FIM, cand: list, hist: list, hist_mask: torch.Tensor) -> 
 
 # %% ../../nbs/22_fim.ipynb #0216e09c
 @patch
-def global_features(self: FIM, cand_global_cue: torch.Tensor, hist_global_cue: torch.Tensor | None, hist_mask: torch.Tensor) -> torch.Tensor:
+def global_features(self: FIM, cand_global_cue: torch.Tensor, hist_global_cue: torch.Tensor | None, hist_mask: torch.Tensor,
+                    cand_impression: torch.Tensor | None = None, hist_impression: torch.Tensor | None = None) -> torch.Tensor:
     """Eq 13's extra features (B, N, global_proj), or with `global_mode='match'` (B, N, H), from global cues (B, N, G) and
-    (B, H, G) and the history mask (B, H) as floats."""
-    pc = self.global_proj(cand_global_cue)                                                    # (B, N, P)
+    (B, H, G) and the history mask (B, H) as floats. A news item whose impression is hidden (`cand_impression` (B, N),
+    `hist_impression` (B, H) False) contributes nothing: its projected global cue is zero."""
+    def proj(o, vis): return self.global_proj(o) if vis is None else self.global_proj(o) * vis[..., None].to(o.dtype)
+    pc = proj(cand_global_cue, cand_impression)                                              # (B, N, P)
     if self.cfg.global_mode == 'concat': return pc
-    ph = self.global_proj(hist_global_cue)                                                    # (B, H, P)
+    ph = proj(hist_global_cue, hist_impression)                                              # (B, H, P)
     return torch.einsum('bnp,bhp->bnh', pc, ph) / math.sqrt(ph.shape[-1]) * hist_mask[:, None]
 
 # %% ../../nbs/22_fim.ipynb #172ced3b
 @patch
 def forward(self: FIM, b: dict) -> torch.Tensor:
     "Click scores (B, N) of a batch in the common format."
-    cand = self.represent(b['cand_title'], b.get('cand_cues'), b.get('cand_cue_mask'))       # (B, N, L, d) per level
-    hist = self.represent(b['hist_title'], b.get('hist_cues'), b.get('hist_cue_mask'))       # (B, H, L, d)
+    cand = self.represent(b['cand_title'], b.get('cand_cues'), b.get('cand_cue_mask'), b.get('cand_impression'))   # (B, N, L, d) per level
+    hist = self.represent(b['hist_title'], b.get('hist_cues'), b.get('hist_cue_mask'), b.get('hist_impression'))   # (B, H, L, d)
     hm = b['hist_mask'].to(cand[0].dtype)
     img = self.match_images(cand, hist, hm)                                                 # (B, N, levels, H, L, L)
     B, N = img.shape[:2]
     feats = self.cnn(img.flatten(0, 1)).flatten(1)                                          # (B N, match_dim)
     if self.global_proj is not None:
-        feats = torch.cat([feats, self.global_features(b['cand_global_cue'], b.get('hist_global_cue'), hm).flatten(0, 1)], -1)
+        g = self.global_features(b['cand_global_cue'], b.get('hist_global_cue'), hm, b.get('cand_impression'), b.get('hist_impression'))
+        feats = torch.cat([feats, g.flatten(0, 1)], -1)
     return self.score(feats).view(B, N)

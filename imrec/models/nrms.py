@@ -58,13 +58,13 @@ class NewsEncoder(nn.Module):
 # %% ../../nbs/21_nrms.ipynb #293d79b7
 @patch
 def contextual_words(self: NewsEncoder, w: torch.Tensor, mask: torch.Tensor, cues: torch.Tensor | None = None,
-                     cue_mask: torch.Tensor | None = None) -> tuple[torch.Tensor, dict]:
+                     cue_mask: torch.Tensor | None = None, impression: torch.Tensor | None = None) -> tuple[torch.Tensor, dict]:
     """Word vectors (n, L, D) from word embeddings w (n, L, Dw) with title mask (n, L) and, with the local module, cue
-    memories (n, M, C) with mask (n, M); returns them and the attention weights: 'impression' (n, L, M, local module
-    only) and 'semantic' (n, heads, L, L)."""
+    memories (n, M, C) with mask (n, M) and `impression` (n,) (False: the news item's impression is hidden, no cue);
+    returns them and the attention weights: 'impression' (n, L, M, local module only) and 'semantic' (n, heads, L, L)."""
     att = {}
     if self.memory is not None:
-        wi, att['impression'] = self.memory(w, cues, cue_mask)
+        wi, att['impression'] = self.memory(w, cues, cue_mask, impression)
         x = w if self.cfg.weights_from == 'semantic' else wi
         h, att['semantic'] = self.self_attn(x, mask, values=wi)
     else:
@@ -77,15 +77,17 @@ def _flat(x: torch.Tensor | None, k: int) -> torch.Tensor | None:
     return None if x is None else x.reshape(-1, *x.shape[x.dim() - k:])
 
 @patch
-def forward(self: NewsEncoder, title, cues=None, cue_mask=None, global_cue=None, return_attention=False):
-    """News vectors (..., D) of titles (..., L) with cue memories (..., M, C), masks (..., M) and global cues (..., G);
-    with `return_attention`, also the attention weights by name ('impression', 'semantic', 'words', 'gate')."""
+def forward(self: NewsEncoder, title, cues=None, cue_mask=None, global_cue=None, return_attention=False, impression=None):
+    """News vectors (..., D) of titles (..., L) with cue memories (..., M, C), masks (..., M), global cues (..., G) and
+    `impression` (...,) bool (False: the news item's impression is hidden, the title alone represents it; None: all
+    visible); with `return_attention`, also the attention weights by name ('impression', 'semantic', 'words', 'gate')."""
     lead = title.shape[:-1]
     t = title.reshape(-1, title.shape[-1])
     mask = t != 0
-    h, att = self.contextual_words(self.drop(self.embedding(t)), mask, _flat(cues, 2), _flat(cue_mask, 1))
+    vis = None if impression is None else impression.reshape(-1)
+    h, att = self.contextual_words(self.drop(self.embedding(t)), mask, _flat(cues, 2), _flat(cue_mask, 1), vis)
     e, att['words'] = self.pool(self.drop(h), mask)
-    if self.gate is not None: e, att['gate'] = self.gate(e, _flat(global_cue, 1))
+    if self.gate is not None: e, att['gate'] = self.gate(e, _flat(global_cue, 1), vis)
     e = e.reshape(*lead, -1)
     return (e, att) if return_attention else e
 
@@ -109,14 +111,14 @@ class NRMS(nn.Module):
         emb = word_embedding(cfg.vocab_size, cfg.word_dim, embeddings)
         self.news_encoder = NewsEncoder(cfg, emb)
         self.user_encoder = UserEncoder(cfg, self.news_encoder.dim)
-    def encode_news(self, title, cues=None, cue_mask=None, global_cue=None):
-        "News vectors (..., D)."
-        return self.news_encoder(title, cues, cue_mask, global_cue)
+    def encode_news(self, title, cues=None, cue_mask=None, global_cue=None, impression=None):
+        "News vectors (..., D); `impression` (...,) False where a news item's impression is hidden (None: all visible)."
+        return self.news_encoder(title, cues, cue_mask, global_cue, impression=impression)
     def encode_user(self, hist_vecs, hist_mask):
         "User vectors (B, D) from clicked news vectors (B, H, D)."
         return self.user_encoder(hist_vecs, hist_mask)
     def forward(self, b: dict) -> torch.Tensor:
-        cand = self.encode_news(b['cand_title'], b.get('cand_cues'), b.get('cand_cue_mask'), b.get('cand_global_cue'))
-        hist = self.encode_news(b['hist_title'], b.get('hist_cues'), b.get('hist_cue_mask'), b.get('hist_global_cue'))
+        cand = self.encode_news(b['cand_title'], b.get('cand_cues'), b.get('cand_cue_mask'), b.get('cand_global_cue'), b.get('cand_impression'))
+        hist = self.encode_news(b['hist_title'], b.get('hist_cues'), b.get('hist_cue_mask'), b.get('hist_global_cue'), b.get('hist_impression'))
         user = self.encode_user(hist, b['hist_mask'])
         return dot_click(cand, user)
