@@ -120,7 +120,9 @@ def global_features(self: FIM, cand_global_cue: torch.Tensor, hist_global_cue: t
     """Eq 13's extra features (B, N, global_proj), or with `global_mode='match'` (B, N, H), from global cues (B, N, G) and
     (B, H, G) and the history mask (B, H) as floats. A news item whose impression is hidden (`cand_impression` (B, N),
     `hist_impression` (B, H) False) contributes nothing: its projected global cue is zero."""
-    def proj(o, vis): return self.global_proj(o) if vis is None else self.global_proj(o) * vis[..., None].to(o.dtype)
+    def proj(o, vis):
+        p = self.global_proj(o)
+        return p if vis is None else p * vis[..., None].to(p.dtype)
     pc = proj(cand_global_cue, cand_impression)                                              # (B, N, P)
     if self.cfg.global_mode == 'concat': return pc
     ph = proj(hist_global_cue, hist_impression)                                              # (B, H, P)
