@@ -38,6 +38,10 @@ class FIMConfig:
     local_module: bool = True
     global_module: bool = True
     global_mode: str = 'concat'  # Eq 13 ('concat') or the matching-score reading ('match')
+    cue_norm: bool = True        # LayerNorm each local cue before the memory's projections (False: Eq 1-2 bare)
+    global_norm: bool = True     # LayerNorm the global cue before its projection (False: Eq 13 bare)
+    start_as_words: bool = True  # the memory starts as the identity on the words, w_hat = w (False: PyTorch's default init)
+    zero_global_score: bool = True   # the score layer's weights on the global features start at 0 (False: PyTorch's default init)
     def __post_init__(self):
         if self.global_mode not in ('concat', 'match'): raise ValueError("global_mode must be 'concat' or 'match'")
         if self.activation not in ('elu', 'relu'): raise ValueError("activation must be 'elu' or 'relu'")
@@ -83,19 +87,22 @@ class FIM(nn.Module):
         self.match_dim = cfg.conv3d[1] * H * L * L
         extra = (cfg.global_proj if cfg.global_mode == 'concat' else cfg.history_len) if cfg.global_module else 0
         self.score = nn.Linear(self.match_dim + extra, 1)
-        if extra:                                             # the global part starts with no say
+        if extra and cfg.zero_global_score:                   # the global part starts with no say
             with torch.no_grad(): self.score.weight[:, self.match_dim:] = 0
-        self.memory = ImpressionMemory(cfg.word_dim, cfg.cue_dim, cfg.word_dim) if cfg.local_module else None
-        # the global cue is layer-normalised before its projection, as in ImpressionGate
-        self.global_proj = nn.Sequential(nn.LayerNorm(cfg.global_dim), nn.Linear(cfg.global_dim, cfg.global_proj)) if cfg.global_module else None
+        self.memory = (ImpressionMemory(cfg.word_dim, cfg.cue_dim, cfg.word_dim, norm=cfg.cue_norm, start_as_words=cfg.start_as_words)
+                       if cfg.local_module else None)
+        # the global cue is layer-normalised before its projection (with global_norm), as in ImpressionGate
+        self.global_proj = (nn.Sequential(nn.LayerNorm(cfg.global_dim) if cfg.global_norm else nn.Identity(), nn.Linear(cfg.global_dim, cfg.global_proj))
+                            if cfg.global_module else None)
 
-    def represent(self, title, cues=None, cue_mask=None):
-        "Granularity levels of titles (..., L): a list of (..., L, dim) tensors."
+    def represent(self, title, cues=None, cue_mask=None, impression=None):
+        "Granularity levels of titles (..., L): a list of (..., L, dim) tensors; `impression` (...,) False: that news item's impression is hidden."
         lead, L = title.shape[:-1], title.shape[-1]
         t = title.reshape(-1, L); mask = t != 0
         x = self.drop(self.embedding(t))
         if self.memory is not None:
-            x, _ = self.memory(x, cues.reshape(-1, *cues.shape[-2:]), cue_mask.reshape(-1, cue_mask.shape[-1]))
+            x, _ = self.memory(x, cues.reshape(-1, *cues.shape[-2:]), cue_mask.reshape(-1, cue_mask.shape[-1]),
+                               None if impression is None else impression.reshape(-1))
         return [l.reshape(*lead, L, -1) for l in self.hdc(x, mask)]
 
 # %% ../../nbs/22_fim.ipynb #329218f8
@@ -108,24 +115,30 @@ def match_images(self: FIM, cand: list, hist: list, hist_mask: torch.Tensor) -> 
 
 # %% ../../nbs/22_fim.ipynb #0216e09c
 @patch
-def global_features(self: FIM, cand_global_cue: torch.Tensor, hist_global_cue: torch.Tensor | None, hist_mask: torch.Tensor) -> torch.Tensor:
+def global_features(self: FIM, cand_global_cue: torch.Tensor, hist_global_cue: torch.Tensor | None, hist_mask: torch.Tensor,
+                    cand_impression: torch.Tensor | None = None, hist_impression: torch.Tensor | None = None) -> torch.Tensor:
     """Eq 13's extra features (B, N, global_proj), or with `global_mode='match'` (B, N, H), from global cues (B, N, G) and
-    (B, H, G) and the history mask (B, H) as floats."""
-    pc = self.global_proj(cand_global_cue)                                                    # (B, N, P)
+    (B, H, G) and the history mask (B, H) as floats. A news item whose impression is hidden (`cand_impression` (B, N),
+    `hist_impression` (B, H) False) contributes nothing: its projected global cue is zero."""
+    def proj(o, vis):
+        p = self.global_proj(o)
+        return p if vis is None else p * vis[..., None].to(p.dtype)
+    pc = proj(cand_global_cue, cand_impression)                                              # (B, N, P)
     if self.cfg.global_mode == 'concat': return pc
-    ph = self.global_proj(hist_global_cue)                                                    # (B, H, P)
+    ph = proj(hist_global_cue, hist_impression)                                              # (B, H, P)
     return torch.einsum('bnp,bhp->bnh', pc, ph) / math.sqrt(ph.shape[-1]) * hist_mask[:, None]
 
 # %% ../../nbs/22_fim.ipynb #172ced3b
 @patch
 def forward(self: FIM, b: dict) -> torch.Tensor:
     "Click scores (B, N) of a batch in the common format."
-    cand = self.represent(b['cand_title'], b.get('cand_cues'), b.get('cand_cue_mask'))       # (B, N, L, d) per level
-    hist = self.represent(b['hist_title'], b.get('hist_cues'), b.get('hist_cue_mask'))       # (B, H, L, d)
+    cand = self.represent(b['cand_title'], b.get('cand_cues'), b.get('cand_cue_mask'), b.get('cand_impression'))   # (B, N, L, d) per level
+    hist = self.represent(b['hist_title'], b.get('hist_cues'), b.get('hist_cue_mask'), b.get('hist_impression'))   # (B, H, L, d)
     hm = b['hist_mask'].to(cand[0].dtype)
     img = self.match_images(cand, hist, hm)                                                 # (B, N, levels, H, L, L)
     B, N = img.shape[:2]
     feats = self.cnn(img.flatten(0, 1)).flatten(1)                                          # (B N, match_dim)
     if self.global_proj is not None:
-        feats = torch.cat([feats, self.global_features(b['cand_global_cue'], b.get('hist_global_cue'), hm).flatten(0, 1)], -1)
+        g = self.global_features(b['cand_global_cue'], b.get('hist_global_cue'), hm, b.get('cand_impression'), b.get('hist_impression'))
+        feats = torch.cat([feats, g.flatten(0, 1)], -1)
     return self.score(feats).view(B, N)

@@ -73,7 +73,8 @@ class ImpressionMemory(nn.Module):
     """Local impression module, Eq 1-2: words (B, L, Dw) attend over visual cues (B, M, Dc) with mask (B, M).
     Returns impression-aware words (B, L, out_dim) and the attention (B, L, M). With `norm`, each cue is
     layer-normalised before its projections (CNN cues have no common scale); with
-    `start_as_words` it starts as the identity on the words (w_hat = w), so a model begins as its base model."""
+    `start_as_words` it starts as the identity on the words (w_hat = w), so a model begins as its base model.
+    Both off: Eq 1-2 bare, with PyTorch's default initialisation."""
     def __init__(self, word_dim: int, cue_dim: int, out_dim: int | None = None, attn_dim: int | None = None, norm: bool = True,
                  start_as_words: bool = True):
         super().__init__()
@@ -85,28 +86,42 @@ class ImpressionMemory(nn.Module):
         if start_as_words and out_dim == word_dim:      # w_hat = w at the start: the model begins as its base model
             with torch.no_grad():
                 self.v.weight.copy_(torch.eye(word_dim)); self.v.bias.zero_(); self.v_m.weight.zero_(); self.v_m.bias.zero_()
-    def forward(self, words: torch.Tensor, cues: torch.Tensor, cue_mask: torch.Tensor | None = None):
+    def forward(self, words: torch.Tensor, cues: torch.Tensor, cue_mask: torch.Tensor | None = None, visible: torch.Tensor | None = None):
+        """words (B, L, Dw), cues (B, M, Dc), cue_mask (B, M) and `visible` (B,), False where the news item's impression is
+        hidden (no cue at all: w_hat = v(w), attention 0) -> (w_hat (B, L, out_dim), attention (B, L, M))."""
+        if visible is not None:
+            keep = visible.bool()[..., None].expand(cues.shape[:-1])
+            cue_mask = keep if cue_mask is None else cue_mask.bool() & keep
         cues = self.cue_norm(cues)
         a = masked_softmax(self.q_m(words) @ self.k_m(cues).transpose(-1, -2) * self.scale,
                            None if cue_mask is None else cue_mask[..., None, :])
         return a @ self.v_m(cues) + self.v(words), a
 
+
 # %% ../../nbs/20_layers.ipynb #5af756d6
 GATE_BIAS = 3.0           # the gate starts at a = sigmoid(GATE_BIAS) = 0.95: the news vector is mostly e at first
 
 class ImpressionGate(nn.Module):
-    "Global impression module, Eq 7-8: e* = a * e + (1 - a) * proj(o*), a = sigmoid(g([proj(o*); e])); o* layer-normalised with `norm`."
-    def __init__(self, global_dim: int, news_dim: int, scalar: bool = False, norm: bool = True, gate_bias: float = GATE_BIAS):
+    """Global impression module, Eq 7-8: e* = a * e + (1 - a) * proj(o*), a = sigmoid(g([proj(o*); e])); o* layer-normalised
+    with `norm`; `g`'s bias starts at `gate_bias` (None: PyTorch's default initialisation, Eq 7-8 bare)."""
+    def __init__(self, global_dim: int, news_dim: int, scalar: bool = False, norm: bool = True, gate_bias: float | None = GATE_BIAS):
         super().__init__()
         self.norm = nn.LayerNorm(global_dim) if norm else nn.Identity()
         self.proj = nn.Linear(global_dim, news_dim)
         self.g = nn.Linear(2 * news_dim, 1 if scalar else news_dim)
-        with torch.no_grad(): self.g.bias.fill_(gate_bias)            # a = sigmoid(gate_bias) at the start: mostly e
-    def forward(self, e: torch.Tensor, o: torch.Tensor):
-        "e: (..., news_dim) news vectors; o: (..., global_dim) global cues -> (e*, a)."
+        if gate_bias is not None:
+            with torch.no_grad(): self.g.bias.fill_(gate_bias)       # a = sigmoid(gate_bias) at the start: mostly e
+    def forward(self, e: torch.Tensor, o: torch.Tensor, visible: torch.Tensor | None = None):
+        """e: (..., news_dim) news vectors; o: (..., global_dim) global cues; `visible` (...,), False where the news item's
+        impression is hidden (e* = e exactly, a = 1) -> (e*, a)."""
         p = self.proj(self.norm(o))
         a = torch.sigmoid(self.g(torch.cat([p, e], -1)))
-        return a * e + (1 - a) * p, a
+        out = a * e + (1 - a) * p
+        if visible is not None:
+            v = visible.bool()[..., None]
+            out, a = torch.where(v, out, e), torch.where(v, a, torch.ones_like(a))
+        return out, a
+
 
 # %% ../../nbs/20_layers.ipynb #42b65ff4
 def dot_click(cand: torch.Tensor, user: torch.Tensor) -> torch.Tensor:

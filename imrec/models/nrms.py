@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch import nn
 from fastcore.basics import patch
-from .layers import word_embedding, AdditiveAttention, MultiHeadSelfAttention, ImpressionMemory, ImpressionGate, dot_click
+from .layers import word_embedding, AdditiveAttention, MultiHeadSelfAttention, ImpressionMemory, ImpressionGate, dot_click, GATE_BIAS
 
 # %% auto #0
 __all__ = ['NRMSConfig', 'NewsEncoder', 'UserEncoder', 'NRMS']
@@ -32,6 +32,10 @@ class NRMSConfig:
     global_module: bool = True        # Eq 7-8
     weights_from: str = 'semantic'   # Eq 3: self-attention weights from the words ('semantic') or the impression-aware words
     scalar_gate: bool = False   # Eq 7: one gate value per news, or one per dimension (default)
+    cue_norm: bool = True       # LayerNorm each local cue before the memory's projections (False: Eq 1-2 bare)
+    global_norm: bool = True    # LayerNorm the global cue before the gate's projection (False: Eq 7-8 bare)
+    start_as_words: bool = True  # the memory starts as the identity on the words, w_hat = w (False: PyTorch's default init)
+    gate_bias: float | None = GATE_BIAS   # the gate's bias start, a = sigmoid(3) = 0.95 (None: PyTorch's default init)
     def __post_init__(self):
         if self.weights_from not in ('semantic', 'impression'): raise ValueError("weights_from must be 'semantic' or 'impression'")
 
@@ -44,21 +48,23 @@ class NewsEncoder(nn.Module):
         self.drop = nn.Dropout(cfg.dropout)
         self.self_attn = MultiHeadSelfAttention(cfg.word_dim, cfg.heads, cfg.head_dim)
         self.pool = AdditiveAttention(self.self_attn.out_dim, cfg.query_dim)
-        self.memory = ImpressionMemory(cfg.word_dim, cfg.cue_dim, cfg.word_dim) if cfg.local_module else None
-        self.gate = ImpressionGate(cfg.global_dim, self.self_attn.out_dim, cfg.scalar_gate) if cfg.global_module else None
+        self.memory = (ImpressionMemory(cfg.word_dim, cfg.cue_dim, cfg.word_dim, norm=cfg.cue_norm, start_as_words=cfg.start_as_words)
+                       if cfg.local_module else None)
+        self.gate = (ImpressionGate(cfg.global_dim, self.self_attn.out_dim, cfg.scalar_gate, norm=cfg.global_norm, gate_bias=cfg.gate_bias)
+                     if cfg.global_module else None)
     @property
     def dim(self): return self.self_attn.out_dim
 
 # %% ../../nbs/21_nrms.ipynb #293d79b7
 @patch
 def contextual_words(self: NewsEncoder, w: torch.Tensor, mask: torch.Tensor, cues: torch.Tensor | None = None,
-                     cue_mask: torch.Tensor | None = None) -> tuple[torch.Tensor, dict]:
+                     cue_mask: torch.Tensor | None = None, impression: torch.Tensor | None = None) -> tuple[torch.Tensor, dict]:
     """Word vectors (n, L, D) from word embeddings w (n, L, Dw) with title mask (n, L) and, with the local module, cue
-    memories (n, M, C) with mask (n, M); returns them and the attention weights: 'impression' (n, L, M, local module
-    only) and 'semantic' (n, heads, L, L)."""
+    memories (n, M, C) with mask (n, M) and `impression` (n,) (False: the news item's impression is hidden, no cue);
+    returns them and the attention weights: 'impression' (n, L, M, local module only) and 'semantic' (n, heads, L, L)."""
     att = {}
     if self.memory is not None:
-        wi, att['impression'] = self.memory(w, cues, cue_mask)
+        wi, att['impression'] = self.memory(w, cues, cue_mask, impression)
         x = w if self.cfg.weights_from == 'semantic' else wi
         h, att['semantic'] = self.self_attn(x, mask, values=wi)
     else:
@@ -71,15 +77,17 @@ def _flat(x: torch.Tensor | None, k: int) -> torch.Tensor | None:
     return None if x is None else x.reshape(-1, *x.shape[x.dim() - k:])
 
 @patch
-def forward(self: NewsEncoder, title, cues=None, cue_mask=None, global_cue=None, return_attention=False):
-    """News vectors (..., D) of titles (..., L) with cue memories (..., M, C), masks (..., M) and global cues (..., G);
-    with `return_attention`, also the attention weights by name ('impression', 'semantic', 'words', 'gate')."""
+def forward(self: NewsEncoder, title, cues=None, cue_mask=None, global_cue=None, return_attention=False, impression=None):
+    """News vectors (..., D) of titles (..., L) with cue memories (..., M, C), masks (..., M), global cues (..., G) and
+    `impression` (...,) bool (False: the news item's impression is hidden, the title alone represents it; None: all
+    visible); with `return_attention`, also the attention weights by name ('impression', 'semantic', 'words', 'gate')."""
     lead = title.shape[:-1]
     t = title.reshape(-1, title.shape[-1])
     mask = t != 0
-    h, att = self.contextual_words(self.drop(self.embedding(t)), mask, _flat(cues, 2), _flat(cue_mask, 1))
+    vis = None if impression is None else impression.reshape(-1)
+    h, att = self.contextual_words(self.drop(self.embedding(t)), mask, _flat(cues, 2), _flat(cue_mask, 1), vis)
     e, att['words'] = self.pool(self.drop(h), mask)
-    if self.gate is not None: e, att['gate'] = self.gate(e, _flat(global_cue, 1))
+    if self.gate is not None: e, att['gate'] = self.gate(e, _flat(global_cue, 1), vis)
     e = e.reshape(*lead, -1)
     return (e, att) if return_attention else e
 
@@ -103,14 +111,14 @@ class NRMS(nn.Module):
         emb = word_embedding(cfg.vocab_size, cfg.word_dim, embeddings)
         self.news_encoder = NewsEncoder(cfg, emb)
         self.user_encoder = UserEncoder(cfg, self.news_encoder.dim)
-    def encode_news(self, title, cues=None, cue_mask=None, global_cue=None):
-        "News vectors (..., D)."
-        return self.news_encoder(title, cues, cue_mask, global_cue)
+    def encode_news(self, title, cues=None, cue_mask=None, global_cue=None, impression=None):
+        "News vectors (..., D); `impression` (...,) False where a news item's impression is hidden (None: all visible)."
+        return self.news_encoder(title, cues, cue_mask, global_cue, impression=impression)
     def encode_user(self, hist_vecs, hist_mask):
         "User vectors (B, D) from clicked news vectors (B, H, D)."
         return self.user_encoder(hist_vecs, hist_mask)
     def forward(self, b: dict) -> torch.Tensor:
-        cand = self.encode_news(b['cand_title'], b.get('cand_cues'), b.get('cand_cue_mask'), b.get('cand_global_cue'))
-        hist = self.encode_news(b['hist_title'], b.get('hist_cues'), b.get('hist_cue_mask'), b.get('hist_global_cue'))
+        cand = self.encode_news(b['cand_title'], b.get('cand_cues'), b.get('cand_cue_mask'), b.get('cand_global_cue'), b.get('cand_impression'))
+        hist = self.encode_news(b['hist_title'], b.get('hist_cues'), b.get('hist_cue_mask'), b.get('hist_global_cue'), b.get('hist_impression'))
         user = self.encode_user(hist, b['hist_mask'])
         return dot_click(cand, user)

@@ -15,9 +15,9 @@ from .fim import FIM, FIMConfig
 from .baselines import DeepFM, DeepFMConfig, DKN, DKNConfig, NPA, NPAConfig, LSTUR, LSTURConfig
 
 # %% auto #0
-__all__ = ['REGISTRY', 'MODELS', 'TABLE2', 'DATA_KEYS', 'PAPER_SIZES', 'BENCH_BATCH', 'BENCH_NPRATIO', 'BENCH_EXTRA_CUES',
-           'ModelSpec', 'spec', 'model_config', 'uses_cues', 'default_lengths', 'build_model', 'default_lr', 'n_params',
-           'benchmark_model', 'benchmark_models']
+__all__ = ['REGISTRY', 'MODELS', 'TABLE2', 'DATA_KEYS', 'PAPER_EQUATIONS', 'PAPER_SIZES', 'BENCH_BATCH', 'BENCH_NPRATIO',
+           'BENCH_EXTRA_CUES', 'ModelSpec', 'spec', 'model_config', 'uses_cues', 'default_lengths', 'build_model',
+           'default_lr', 'n_params', 'benchmark_model', 'benchmark_models']
 
 # %% ../../nbs/29_registry.ipynb #2a003028
 @dataclass(frozen=True)
@@ -69,6 +69,10 @@ TABLE2 = sorted((n for n, s in REGISTRY.items() if s.table2 is not None), key=la
 DATA_KEYS = ('vocab_size', 'word_dim', 'title_len', 'history_len', 'cue_dim', 'global_dim', 'n_users', 'n_categories',
              'n_subcategories', 'n_entities', 'entity_dim')
 
+# %% ../../nbs/29_registry.ipynb #5421e098
+PAPER_EQUATIONS = dict(cue_norm=False, global_norm=False, start_as_words=False, gate_bias=None, zero_global_score=False)   # the bare equations
+
+
 # %% ../../nbs/29_registry.ipynb #f037c0dc
 def spec(name: str) -> ModelSpec:
     "The record (`ModelSpec`) of the registered model `name`; an unknown name fails, listing the registered ones."
@@ -77,13 +81,15 @@ def spec(name: str) -> ModelSpec:
 
 # %% ../../nbs/29_registry.ipynb #2de7f8c6
 def model_config(name: str, **kw):
-    "The configuration of a registered model, with keyword overrides (dataset facts it has no field for are ignored)."
+    """The configuration of a registered model, with keyword overrides (dataset facts, `DATA_KEYS`, and the flags of
+    `PAPER_EQUATIONS` that it has no field for are ignored)."""
     s = spec(name)
     own = {f.name for f in fields(s.config)}
-    kw = {k: v for k, v in kw.items() if k in own or k not in DATA_KEYS}
+    kw = {k: v for k, v in kw.items() if k in own or (k not in DATA_KEYS and k not in PAPER_EQUATIONS)}
     clash = {k: v for k, v in kw.items() if k in s.fixed and v != s.fixed[k]}
     if clash: raise ValueError(f"{name!r} means {s.fixed}; {clash} contradicts it (pick the model by name)")
     return s.config(**{**kw, **s.fixed})
+
 
 # %% ../../nbs/29_registry.ipynb #03632425
 def uses_cues(name: str) -> bool:

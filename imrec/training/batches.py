@@ -5,18 +5,19 @@
 # %% ../../nbs/30_batches.ipynb #0d3110ba
 from __future__ import annotations
 import time, warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 import torch
-from ..data.text import Vocab, tokenize_spans, encode_titles
+from ..data.text import Vocab, tokenize_spans, encode_titles, category_token
 from ..models.layers import HIDDEN_CUE_SHARE
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['CATEGORY_SLOTS', 'STORE_CHUNK', 'SAMPLE_CHUNK', 'EPOCH_SEED_STRIDE', 'MIND_SMALL_DEV', 'SYNTHETIC_VOCAB',
-           'EXTRA_CUES', 'MAX_CANDIDATES', 'NewsFeatures', 'news_features', 'entity_tokens', 'entity_table',
-           'Impressions', 'user_index', 'impressions', 'train_samples', 'n_train_samples', 'batch', 'train_batches',
-           'synthetic_news', 'synthetic_impressions', 'benchmark_batch', 'benchmark_train_samples']
+           'EXTRA_CUES', 'MAX_CANDIDATES', 'NewsFeatures', 'impression_share_mask', 'news_features', 'entity_tokens',
+           'entity_table', 'Impressions', 'user_index', 'impressions', 'train_samples', 'n_train_samples', 'batch',
+           'train_batches', 'synthetic_news', 'synthetic_impressions', 'benchmark_batch', 'benchmark_train_samples']
 
 # %% ../../nbs/30_batches.ipynb #d4803b1f
 CATEGORY_SLOTS = 2          # FIM's title rows start with the category and the subcategory token: no word, no cue
@@ -27,7 +28,8 @@ EPOCH_SEED_STRIDE = 1000    # epoch e of run seed s draws with seed s * 1000 + e
 # %% ../../nbs/30_batches.ipynb #d778c480
 @dataclass
 class NewsFeatures:
-    "Rows of every news item (row 0: no news). title (N+1, L), cues (N+1, M, C), cue_mask (N+1, M), global_cue (N+1, G)."
+    """Rows of every news item (row 0: no news). title (N+1, L), cues (N+1, M, C), cue_mask (N+1, M), global_cue (N+1, G),
+    and with cues `impression` (N+1,) bool: True where the news item's impression is shown to the model (row 0: True)."""
     ids: list
     title: torch.Tensor
     cues: torch.Tensor | None = None
@@ -38,7 +40,10 @@ class NewsFeatures:
     entities: torch.Tensor | None = None      # (N+1, L) entity row of each title token (0: none)
     categories: list | None = None            # [None, first category, ...]
     subcategories: list | None = None
-    def __post_init__(self): self.row = {n: i + 1 for i, n in enumerate(self.ids)}
+    impression: torch.Tensor | None = None    # (N+1,) bool, True = the impression is visible (default with cues: all True)
+    def __post_init__(self):
+        self.row = {n: i + 1 for i, n in enumerate(self.ids)}
+        if self.cues is not None and self.impression is None: self.impression = torch.ones(len(self.ids) + 1, dtype=torch.bool)
     def __len__(self): return len(self.ids)
     def rows(self, ids, missing='error') -> np.ndarray:
         "Row numbers of news ids (0 for '' or, with missing='pad', for unknown ids)."
@@ -47,6 +52,38 @@ class NewsFeatures:
             bad = [n for n, r in zip(ids, out) if r == 0 and n]
             if bad: raise KeyError(f"{len(bad)} news ids are not in the news table (e.g. {bad[:3]})")
         return out
+
+
+# %% ../../nbs/30_batches.ipynb #23a39258
+@patch
+def hide_impressions(self: NewsFeatures, rows_or_mask) -> NewsFeatures:
+    """These features with the impressions of `rows_or_mask` hidden (a bool (N+1,) mask, True = hide, or row numbers), on top
+    of those already hidden; every tensor but `impression` is shared with `self`, which is left unchanged."""
+    if self.cues is None: raise ValueError("these news features have no visual cues: there is no impression to hide")
+    m = torch.as_tensor(np.asarray(rows_or_mask))
+    if m.dtype == torch.bool:
+        if m.shape != self.impression.shape:
+            raise ValueError(f"a mask of hidden rows must have one entry per row ({len(self) + 1}: N news + row 0), not shape {tuple(m.shape)}")
+        hide = m
+    else:
+        rows = m.long().reshape(-1)
+        if len(rows) and (rows.min() < 0 or rows.max() > len(self)):
+            raise IndexError(f"rows must lie in 0..{len(self)}, got {int(rows.min())}..{int(rows.max())}")
+        hide = torch.zeros_like(self.impression); hide[rows] = True
+    return replace(self, impression=self.impression & ~hide)
+
+
+# %% ../../nbs/30_batches.ipynb #36bf3574
+def impression_share_mask(n_rows: int, share: float, seed: int = 0) -> np.ndarray:
+    """(n_rows,) bool: True for the news rows (1..n_rows-1) that keep their impression, `round(share * (n_rows - 1))` of
+    them, the first of a permutation drawn from `seed` (so shares are nested for one seed), and for row 0 (no news)."""
+    if not 0 <= share <= 1: raise ValueError(f"share must lie in [0, 1], got {share}")
+    if n_rows < 1: raise ValueError(f"n_rows counts row 0 too: at least 1, got {n_rows}")
+    keep = np.zeros(n_rows, bool); keep[0] = True
+    order = np.random.default_rng(seed).permutation(n_rows - 1) + 1
+    keep[order[:int(round(share * (n_rows - 1)))]] = True
+    return keep
+
 
 # %% ../../nbs/30_batches.ipynb #a220df89
 def _category_rows(f: NewsFeatures, news: pd.DataFrame) -> None:
@@ -66,6 +103,16 @@ def _entity_rows(news: pd.DataFrame, entities: dict, title_len: int, with_catego
     e = torch.as_tensor(np.array(ent, np.int64).reshape(len(ent), -1))
     if with_category: e = torch.cat([torch.zeros(len(e), CATEGORY_SLOTS, dtype=torch.long), e], 1)
     return torch.cat([torch.zeros(1, title_len, dtype=torch.long), e])
+
+def _category_ids(news: pd.DataFrame, vocab: Vocab) -> torch.Tensor:
+    """(N, CATEGORY_SLOTS) ids of each news item's category and subcategory, one token each (`category_token`: the whole
+    name, `tv-golden-globes` unsplit); warns when names are missing from `vocab` (they become `<unk>`)."""
+    names = [news.category.astype(str), news.subcategory.astype(str)]
+    ids = torch.as_tensor(np.array([[vocab[category_token(n)] for n in col] for col in names], np.int64).T.reshape(len(news), CATEGORY_SLOTS))
+    unknown = sorted({category_token(n) for col in names for n in col if category_token(n) not in vocab})
+    if unknown: warnings.warn(f"{len(unknown)} category / subcategory names are not in the vocabulary and become <unk> "
+                              f"(e.g. {unknown[:3]}): build it with imrec.data.text.build_vocab(..., with_category=True)", stacklevel=3)
+    return ids
 
 def _cue_rows(ids: list, store, title_len: int, with_category: bool, dtype) -> tuple:
     "Cue memories (N+1, M, C), masks (N+1, M) and global cues (N+1, G) of `ids` from `store`, row 0 all zeros."
@@ -90,14 +137,16 @@ def news_features(news: pd.DataFrame, vocab: Vocab, title_len: int, store=None, 
     and subcategory ids, with `entities` (Wikidata id -> row, from `entity_table`) the entity row of every title token,
     and, with a FeatureStore, cue memories of `title_len` word cues + 10 and global cues."""
     ids = list(news.news_id)
-    texts = list(news.title.fillna(''))
-    if with_category:
-        texts = [f"{c} {s} {t}" for c, s, t in zip(news.category.astype(str), news.subcategory.astype(str), texts)]
-    t, _ = encode_titles(texts, vocab, title_len)
+    if with_category and title_len <= CATEGORY_SLOTS:
+        raise ValueError(f"title_len={title_len} leaves no room for title words after the {CATEGORY_SLOTS} category slots")
+    t, _ = encode_titles(news.title.fillna(''), vocab, title_len - CATEGORY_SLOTS if with_category else title_len)
+    if with_category: t = torch.cat([_category_ids(news, vocab), t], 1)
     f = NewsFeatures(ids, torch.cat([torch.zeros(1, title_len, dtype=torch.long), t]))
     _category_rows(f, news)
     if entities is not None: f.entities = _entity_rows(news, entities, title_len, with_category)
-    if store is not None: f.cues, f.cue_mask, f.global_cue = _cue_rows(ids, store, title_len, with_category, dtype)
+    if store is not None:
+        f.cues, f.cue_mask, f.global_cue = _cue_rows(ids, store, title_len, with_category, dtype)
+        f.impression = torch.ones(len(ids) + 1, dtype=torch.bool)
     return f
 
 # %% ../../nbs/30_batches.ipynb #f60ea92d
@@ -243,15 +292,18 @@ def n_train_samples(imp: Impressions) -> int:
 
 # %% ../../nbs/30_batches.ipynb #22458ef6
 def batch(f: NewsFeatures, cand: np.ndarray, hist: np.ndarray, device='cpu', dtype=torch.float32, users: np.ndarray | None = None) -> dict:
-    "The model batch for candidate rows (B, N), history rows (B, H) (0 = no news) and, optionally, user rows (B,)."
+    """The model batch for candidate rows (B, N), history rows (B, H) (0 = no news) and, optionally, user rows (B,); with
+    cues, `cand_impression` (B, N) / `hist_impression` (B, H) say whose impression is visible."""
     c, h = torch.as_tensor(cand), torch.as_tensor(hist)
     b = {'cand_title': f.title[c], 'hist_title': f.title[h], 'hist_mask': h > 0}
     for key, t in (('cat', f.category), ('subcat', f.subcategory), ('ent', f.entities)):
         if t is not None: b[f'cand_{key}'], b[f'hist_{key}'] = t[c], t[h]
     if users is not None: b['user'] = torch.as_tensor(users)
     if f.cues is not None:
+        vis = f.impression if f.impression is not None else torch.ones(len(f) + 1, dtype=torch.bool)
         b.update(cand_cues=f.cues[c].to(dtype), cand_cue_mask=f.cue_mask[c], cand_global_cue=f.global_cue[c].to(dtype),
-                 hist_cues=f.cues[h].to(dtype), hist_cue_mask=f.cue_mask[h], hist_global_cue=f.global_cue[h].to(dtype))
+                 hist_cues=f.cues[h].to(dtype), hist_cue_mask=f.cue_mask[h], hist_global_cue=f.global_cue[h].to(dtype),
+                 cand_impression=vis[c], hist_impression=vis[h])
     return {k: v.to(device) for k, v in b.items()}
 
 # %% ../../nbs/30_batches.ipynb #a96f7f3f

@@ -56,6 +56,7 @@ def _news_args(f, rows, device):
     a = {'title': f.title[r].to(device)}
     if f.cues is not None:
         a.update(cues=f.cues[r].float().to(device), cue_mask=f.cue_mask[r].to(device), global_cue=f.global_cue[r].float().to(device))
+        if f.impression is not None: a['impression'] = f.impression[r].to(device)
     return a
 
 def _score_by_vectors(model, f: NewsFeatures, imp: Impressions, eval_batch, device) -> list[np.ndarray]:
@@ -98,18 +99,34 @@ def score_impressions(model, f: NewsFeatures, imp: Impressions, eval_batch=256, 
     return _score_by_forward(model, f, imp, eval_batch, device)
 
 # %% ../../nbs/32_learner.ipynb #d1010bb8
-def _fingerprint(model, train: Impressions, cfg: TrainConfig, run=None) -> str:
-    "JSON text identifying a run: what a checkpoint must share with the run that resumes it."
-    return json.dumps({'train': {k: v for k, v in asdict(cfg).items() if k not in RESUME_MAY_CHANGE},
-                       'run': run, 'model': type(model).__name__, 'params': sum(p.numel() for p in model.parameters()),
-                       'samples': int(len(train.cand))}, sort_keys=True, default=str)
+def _fingerprint(model, train: Impressions, cfg: TrainConfig, run=None, hidden: np.ndarray | None = None) -> str:
+    """JSON text identifying a run: what a checkpoint must share with the run that resumes it; `hidden`, the rows whose
+    impressions training hides (only when there are any, so that runs without hidden rows keep their fingerprint)."""
+    d = {'train': {k: v for k, v in asdict(cfg).items() if k not in RESUME_MAY_CHANGE},
+         'run': run, 'model': type(model).__name__, 'params': sum(p.numel() for p in model.parameters()),
+         'samples': int(len(train.cand))}
+    if hidden is not None and len(hidden): d['hidden_impressions'] = [int(len(hidden)), int(np.asarray(hidden, np.int64).sum())]
+    return json.dumps(d, sort_keys=True, default=str)
+
+def _hidden_rows(features: NewsFeatures, train_features: NewsFeatures | None) -> np.ndarray | None:
+    "Rows whose impressions `train_features` hides; ValueError unless it holds the same news as `features`."
+    if train_features is None: return None
+    if train_features.ids != features.ids:
+        raise ValueError(f"train_features must hold the same news rows as features ({len(features):,} news), "
+                         f"not {len(train_features):,} news or another order: make it with features.hide_impressions(...)")
+    if train_features.impression is None: return None
+    return np.flatnonzero(~train_features.impression.numpy())
 
 class Learner:
-    "Trains `model` on `train` impressions, evaluates on `dev`, keeps checkpoints and results in `out`."
-    def __init__(self, model, features: NewsFeatures, train: Impressions, dev: Impressions | None, cfg: TrainConfig, out, fingerprint=None):
+    """Trains `model` on `train` impressions, evaluates on `dev`, keeps checkpoints and results in `out`. Training batches
+    come from `train_features` when given (e.g. `features.hide_impressions(...)`, Table 5), evaluation always from `features`."""
+    def __init__(self, model, features: NewsFeatures, train: Impressions, dev: Impressions | None, cfg: TrainConfig, out, fingerprint=None,
+                 train_features: NewsFeatures | None = None):
         "`fingerprint`: anything JSON-able that identifies the run (data, model, parameters); a checkpoint of another is not resumed."
         self.model, self.f, self.train, self.dev, self.cfg, self.out = model, features, train, dev, cfg, Path(out)
-        self.fingerprint = _fingerprint(model, train, cfg, fingerprint)
+        hidden = _hidden_rows(features, train_features)
+        self.train_f = features if train_features is None else train_features
+        self.fingerprint = _fingerprint(model, train, cfg, fingerprint, hidden)
         self.out.mkdir(parents=True, exist_ok=True)
         self.device = pick_device(cfg.device)
         self.model.to(self.device)
@@ -179,7 +196,7 @@ def _train_epoch(self: Learner, ep: int, progress=True, on_batch=None) -> dict:
     t_epoch, n_done = time.perf_counter(), 0
     bar = tqdm(total=math.ceil(n_train_samples(self.train) / cfg.batch_size), initial=self.state['batch'],
                desc=f"epoch {ep + 1}/{cfg.epochs}", disable=not progress)
-    for bi, b in train_batches(self.f, self.train, cfg.batch_size, cfg.npratio, cfg.seed, ep, start=self.state['batch']):
+    for bi, b in train_batches(self.train_f, self.train, cfg.batch_size, cfg.npratio, cfg.seed, ep, start=self.state['batch']):
         loss = self._train_step(b, ep, bi)
         losses.append(loss); n_done += len(b['cand_title'])
         self.state['batch'] = bi + 1
