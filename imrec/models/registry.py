@@ -117,7 +117,7 @@ def build_model(name: str, embeddings=None, entity_embeddings=None, idf=None, **
 
 # %% ../../nbs/29_registry.ipynb #3dfc432e
 def default_lr(name: str) -> float:
-    "The learning rate a registered model trains with unless told otherwise (its record's `lr`)."
+    "The model's own learning rate (its record's `lr`: the 3-epoch toy sweep's choice), used by `train.ipynb` with `lr='tuned'`; the default is one rate for every model."
     return spec(name).lr
 
 # %% ../../nbs/29_registry.ipynb #94b21b3a
