@@ -13,7 +13,7 @@ from nbdev.config import get_config
 NBS = Path(__file__).resolve().parent.parent / 'nbs'
 NOTEBOOKS = sorted(p for p in NBS.glob('*.ipynb') if not p.name.startswith('_'))
 # Notebooks whose figures a reader sees without running anything: at least this many PNG outputs each.
-FIGURES = {'03_toy': 1, '10_card': 2, '11_cards': 1, '12_decompose': 1, '14_cues': 1, '21_nrms': 1, '32_learner': 1}
+FIGURES = {'03_toy': 1, '10_card': 2, '11_cards': 1, '12_decompose': 1, '14_cues': 1, '21_nrms': 1, '32_learner': 1, '41_attention': 2}
 MAX_OUTPUT_BYTES = 400_000   # all committed outputs of one notebook together
 
 
