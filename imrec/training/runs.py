@@ -194,13 +194,38 @@ def _settings(p: dict) -> dict:
     "The settings of params `p` that a continued run must share, as JSON values."
     return json.loads(json.dumps({k: p.get(k) for k in PARAMS_KEYS if k not in RUN_MAY_CHANGE}, default=str))
 
-def _checkpoint_settings(path: Path) -> dict | None:
-    "The run settings a `Learner` checkpoint was written with (its fingerprint's 'run' part), or None when it has none."
+def _load_checkpoint(path: Path) -> dict:
+    "A `Learner` checkpoint (memory-mapped); FileExistsError saying what to do when it cannot be read."
     import torch
-    try: fp = torch.load(path, map_location='cpu', weights_only=True, mmap=True).get('fingerprint')
+    try: ck = torch.load(path, map_location='cpu', weights_only=True, mmap=True)
     except Exception as e: raise FileExistsError(f"{path}: unreadable checkpoint ({e}); delete it to start the run again") from None
+    return ck if isinstance(ck, dict) else {}
+
+def _checkpoint_settings(path: Path, ck: dict | None = None) -> dict | None:
+    "The run settings a `Learner` checkpoint (at `path`, or already loaded: `ck`) was written with (its fingerprint's 'run' part), or None when it has none."
+    fp = (ck if ck is not None else _load_checkpoint(path)).get('fingerprint')
     try: return json.loads(fp)['run']
     except (TypeError, ValueError, KeyError): return None
+
+def _epochs_done(out: Path, ck: dict | None) -> tuple[int, int, str] | None:
+    """How far the run got: (epochs completed, batches of the next epoch, where that is read), from the checkpoint's state
+    (`ck`, loaded) or else `out/metrics.json`'s `epochs_run`; None when neither says."""
+    st = ck.get('state') if ck else None
+    if isinstance(st, dict) and type(st.get('epoch')) is int:
+        return st['epoch'], st.get('batch') if type(st.get('batch')) is int else 0, 'last.pt'
+    try: n = json.loads((out/'metrics.json').read_text()).get('epochs_run')
+    except (OSError, ValueError, AttributeError): return None
+    return (n, 0, 'metrics.json') if type(n) is int else None
+
+def _check_epochs(p: dict, done: tuple[int, int, str] | None, out: Path) -> None:
+    "FileExistsError when the run already went past `p['epochs']` (`done`, from `_epochs_done`): fewer epochs cannot undo them."
+    if done is None or type(p.get('epochs')) is not int: return
+    ep, batch, where = done
+    if p['epochs'] < ep or (p['epochs'] == ep and batch > 0):
+        ran = f"{ep} epoch{'s' * (ep != 1)}" + (f" and {batch} batches of epoch {ep + 1}" if batch else '')
+        raise FileExistsError(f"run {p['run']} already ran {ran} ({where}); epochs {p['epochs']} is fewer, and the finished "
+                              f"training cannot be undone: pass epochs {ep + (batch > 0)} or more to keep or continue it, "
+                              f"or use another run name (or delete {out} and its checkpoint folder to start again)")
 
 def _differences(old: dict, new: dict) -> str:
     return ', '.join(f"{k} {old.get(k)!r} -> {new.get(k)!r}" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k))
@@ -213,7 +238,8 @@ def check_run(p: dict) -> None:
     """FileExistsError when `results/<run>/params.json` or the checkpoint `<workdir>/<run>/last.pt` belongs to a run whose
     settings (all but `RUN_MAY_CHANGE`) differ from those of params `p` (from `run_parameters`). A `params.json` of an
     attempt that never trained (no `metrics.json`, no `last.pt` or `best.pt`: it failed after writing it) is replaced, with a line
-    saying so."""
+    saying so. Also FileExistsError when the run already trained more epochs than `p['epochs']` (naming both): a
+    continued run may have more epochs, never fewer."""
     new = _settings(p)
     out, ck = Path(p['results'])/p['run'], Path(p['workdir'])/p['run']/'last.pt'
     found = []
@@ -221,13 +247,15 @@ def check_run(p: dict) -> None:
         old = _settings(json.loads((out/'params.json').read_text()))
         if old == new or not _never_trained(out, ck): found.append((out/'params.json', old))
         else: print(f"run {p['run']}: replacing the settings of an earlier attempt that never trained ({_differences(old, new)})")
-    if ck.is_file():
-        s = _checkpoint_settings(ck)
+    state = _load_checkpoint(ck) if ck.is_file() else None
+    if state is not None:
+        s = _checkpoint_settings(ck, state)
         if s is not None: found.append((ck, {k: s.get(k) for k in new}))
     for path, old in found:
         if old != new:
             raise FileExistsError(f"run {p['run']} already exists with other settings ({path}: {_differences(old, new)}): "
                                   f"use another run name, or delete {out} and {ck.parent} to start it again")
+    _check_epochs(p, _epochs_done(out, state), out)
 
 # %% ../../nbs/34_runs.ipynb #cd98af0d
 LOCK_NAME = '.run.lock'         # the lock file in results/<run>/ and <workdir>/<run>/
