@@ -222,6 +222,26 @@ def _behaviors_frame(path, lines, iids, users, parsed, hists, imps, labels) -> p
         raise MindFormatError(path, r.line, f"duplicate impression id {r.impression_id} (first on line {first})")
     return df
 
+# %% ../../nbs/01_mind.ipynb #1c9e41e4
+def _drop_repeated_candidates(df: pd.DataFrame, bad) -> pd.DataFrame:
+    """`df` without the impressions that list a candidate news more than once, each reported to `bad` (with its labels:
+    opposite labels contradict each other, the same label would count the news twice)."""
+    rep = np.fromiter((len(set(c)) != len(c) for c in df.candidates), bool, len(df))
+    if not rep.any(): return df
+    for r in df[rep].itertuples():
+        seen = {}
+        for k, n in enumerate(r.candidates):
+            if n in seen: break
+            seen[n] = k
+        if r.labels is None: why = f"impressions list news {n} twice (items {seen[n] + 1} and {k + 1}); each candidate is shown once"
+        else:
+            a, b = int(r.labels[seen[n]]), int(r.labels[k])
+            why = (f"impressions list news {n} twice with opposite labels ({n}-{a} and {n}-{b}, items {seen[n] + 1} and {k + 1})" if a != b else
+                   f"impressions list news {n} twice ({n}-{a}, items {seen[n] + 1} and {k + 1}); each candidate is shown once")
+        bad(r.line, why)
+    return df[~rep].reset_index(drop=True)
+
+
 # %% ../../nbs/01_mind.ipynb #34128b32
 def _read_behaviors(path, on_bad):
     _check_on_bad(on_bad)
@@ -234,7 +254,7 @@ def _read_behaviors(path, on_bad):
         sel = lambda xs: [x for x, k in zip(xs, keep) if k]
         lines, iids, users, hists, imps = map(sel, (lines, iids, users, hists, imps)); parsed = parsed[keep]
     labels, imps = _split_labels(imps) if labelled and imps else ([None] * len(imps), imps)
-    df = _behaviors_frame(path, lines, iids, users, parsed, hists, imps, labels)
+    df = _drop_repeated_candidates(_behaviors_frame(path, lines, iids, users, parsed, hists, imps, labels), bad)
     df.attrs['labelled'] = bool(labelled)
     df.attrs['report'] = bad.finish(len(df))
     return df
