@@ -6,7 +6,7 @@
 from __future__ import annotations
 import hashlib, http.client, os, re, shutil, stat, tempfile, urllib.error, urllib.parse, urllib.request, zipfile, zlib
 from pathlib import Path
-from ..core import atomic_path, remove_stale
+from ..core import atomic_path, remove_stale, temp_prefix
 from .mind import MindDataset, SPLITS, _GET_MIND_HELP
 
 # %% auto #0
@@ -125,7 +125,7 @@ def safe_extract(zip_path, dest, overwrite=False, max_bytes: int = MAX_UNPACKED_
         _check_sizes(zf, zip_path, max_bytes, max_ratio)
         dest.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(dest.parent, dest.name + '.', '.unpacking')     # what a killed earlier unpack left
-        tmp = Path(tempfile.mkdtemp(prefix=dest.name + '.', suffix='.unpacking', dir=dest.parent))
+        tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(dest.name + '.'), suffix='.unpacking', dir=dest.parent))
         try:
             _unpack(zf, zip_path, tmp)
             inner = [p for p in tmp.iterdir() if not p.name.startswith('__MACOSX')]
@@ -141,11 +141,11 @@ def _is_split(d): return (Path(d)/'news.tsv').is_file() and (Path(d)/'behaviors.
 
 def _copy_split(folder, dest):
     """Copy the split folder `folder` to the new (or empty) folder `dest` via a temporary folder
-    `<dest name>.XXXXXXXX.copying` beside it, renamed into place when complete: `dest` exists only when complete. A
+    `<dest name>.<pid>-<host>.XXXXXXXX.copying` beside it (`temp_prefix`), renamed into place when complete: `dest` exists only when complete. A
     symbolic link `dest` is kept and its target written."""
     dest = dest.resolve() if dest.is_symlink() else dest
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=dest.name + '.', suffix='.copying', dir=dest.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(dest.name + '.'), suffix='.copying', dir=dest.parent))
     try:
         shutil.copytree(folder, tmp, dirs_exist_ok=True)
         if dest.exists(): dest.rmdir()                               # an empty folder: install_split refuses any other

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from fastcore.basics import patch
 from fastcore.script import call_parse, Param
 from .mind import MindDataset, read_news, read_behaviors, table1
-from ..core import command_errors, remove_stale
+from ..core import command_errors, remove_stale, temp_prefix
 
 # %% auto #0
 __all__ = ['TOPICS', 'FILLERS', 'SMALL_WORDS', 'SUBCATEGORIES', 'MIND_SMALL_SCALE', 'TITLE_TOPIC_WORDS', 'TITLE_FILLERS',
@@ -462,7 +462,7 @@ def generate_toy(dest, cfg: ToyConfig | None = None, overwrite=False, progress=T
     hist = make_histories(cfg, cm, r_hist)
     root.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(root.parent, root.name + '.', '.writing')          # what a killed earlier run left
-    tmp = Path(tempfile.mkdtemp(prefix=root.name + '.', suffix='.writing', dir=root.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(root.name + '.'), suffix='.writing', dir=root.parent))
     try:
         _write_splits(tmp, cfg, news, users, cm, hist, r_beh, r_ent)
         _write_truth(tmp, news, users)
