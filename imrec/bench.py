@@ -4,12 +4,13 @@
 
 # %% ../nbs/49_bench.ipynb #b7dbb7a8
 from __future__ import annotations
-import importlib, inspect, json, sys, time
+import importlib, inspect, json, os, sys, time
 from pathlib import Path
 from .core import peak_rss_mb
 
 # %% auto #0
-__all__ = ['package_modules', 'find_benchmarks', 'parse_args', 'run_benchmark', 'main']
+__all__ = ['INPUT_ERRORS', 'USAGE_EXIT', 'TRACEBACK_ENV', 'package_modules', 'find_benchmarks', 'parse_args', 'run_benchmark',
+           'main']
 
 # %% ../nbs/49_bench.ipynb #a0f6011b
 def package_modules() -> list[str]:
@@ -55,15 +56,30 @@ def run_benchmark(name: str, /, **kw) -> dict:
 
 
 # %% ../nbs/49_bench.ipynb #9891beaa
+INPUT_ERRORS = (ValueError, TypeError, LookupError, OSError)   # what a bad name, argument, value or file raises in a benchmark
+USAGE_EXIT = 2                                                   # the exit status of a command given bad input (as argparse's)
+TRACEBACK_ENV = 'IMREC_BENCH_TRACEBACK'                          # set to 1 to see the traceback of such an error
+
+def _one_line(e: BaseException) -> str:
+    "`e` as one line: its type, then its message (an OSError's reason and file name)."
+    msg = f"{e.strerror}: {e.filename}" if isinstance(e, OSError) and e.strerror and e.filename is not None else str(e)
+    return f"{type(e).__name__}: {' '.join(msg.split()) or '(no message)'}"
+
 def main(argv=None):
-    "Command line: `python -m imrec.bench NAME [--arg value ...]`; with no NAME, list the benchmarks."
+    """Command line: `python -m imrec.bench NAME [--arg value ...]`; with no NAME, list the benchmarks. An unknown NAME or
+    an error of the benchmark's inputs (`INPUT_ERRORS`: a missing file, a bad value or argument) is one line on stderr
+    and exit status 2 (`IMREC_BENCH_TRACEBACK=1` shows the traceback instead)."""
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0] in ('-h', '--help'):
         for k, f in sorted(find_benchmarks().items()):
             print(f"{k:24s} {f.__module__}: {inspect.signature(f)}\n{'':24s} {(f.__doc__ or '').strip()}")
         return
     try: res = run_benchmark(argv[0], **parse_args(argv[1:]))
-    except (ValueError, TypeError) as e: raise SystemExit(f"imrec.bench {argv[0]}: {e}")   # unknown name, bad or missing argument
+    except INPUT_ERRORS as e:                              # unknown name, bad or missing argument, a file that is not there
+        if os.environ.get(TRACEBACK_ENV) == '1': raise
+        print(f"imrec.bench {argv[0]}: {_one_line(e)} ({TRACEBACK_ENV}=1 shows the traceback)", file=sys.stderr)
+        raise SystemExit(USAGE_EXIT) from None
     print(json.dumps(res, default=str))
 
 if __name__ == '__main__' and '__file__' in globals(): main()      # run as a script, not when imported or executed interactively
+

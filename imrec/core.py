@@ -8,14 +8,28 @@ import contextlib, os, tempfile
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['STALE_AGE_S', 'REFUSALS', 'atomic_path', 'atomic_write', 'remove_stale', 'command_errors', 'peak_rss_mb', 'rss_mb']
+__all__ = ['STALE_AGE_S', 'OTHER_HOST_STALE_S', 'REFUSALS', 'host_tag', 'temp_prefix', 'atomic_path', 'atomic_write', 'pid_alive',
+           'remove_stale', 'command_errors', 'peak_rss_mb', 'rss_mb']
+
+# %% ../nbs/00_core.ipynb #e56d05f6
+import hashlib, socket
+
+def host_tag() -> str:
+    "8 hex digits naming this machine (a hash of its host name): part of every temporary name, beside the writer's pid."
+    return hashlib.sha1(socket.gethostname().encode()).hexdigest()[:8]
+
+def temp_prefix(prefix: str) -> str:
+    "`prefix` followed by this process's `<pid>-<host tag>.`: the prefix of a temporary name that says who writes it."
+    return f"{prefix}{os.getpid()}-{host_tag()}."
+
 
 # %% ../nbs/00_core.ipynb #a0e9ec38
 @contextlib.contextmanager
 def atomic_path(path, suffix: str | None = None):
-    "Yield a temporary path beside `path`; move it onto `path` if the block succeeds, delete it if it fails."
+    """Yield a temporary path beside `path` (`.<name>.<pid>-<host>.XXXXXXXX<suffix>`, see `temp_prefix`); move it onto `path`
+    if the block succeeds, delete it if it fails."""
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix if suffix is None else suffix, dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(f".{path.name}."), suffix=path.suffix if suffix is None else suffix, dir=path.parent)
     os.close(fd)
     umask = os.umask(0); os.umask(umask); os.chmod(tmp, 0o666 & ~umask)   # mkstemp's 0600 would stick to the result
     try:
@@ -37,33 +51,57 @@ def atomic_write(path, data: bytes | str, encoding: str = 'utf-8') -> Path:
 # %% ../nbs/00_core.ipynb #17a9bd39
 import re, shutil, time, warnings
 
-STALE_AGE_S = 60      # seconds: a temporary of this package older than this is left over from a run that died
+STALE_AGE_S = 60                  # seconds: an untagged temporary (no writer's pid) older than this is left over from a run that died
+OTHER_HOST_STALE_S = 24 * 3600    # seconds: a temporary written from another machine (a shared folder) is only removed after this
+
+def pid_alive(pid: int) -> bool:
+    "Whether process `pid` exists on this machine (True when that cannot be told: Windows, or no permission to signal it)."
+    if os.name == 'nt': return True
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except (PermissionError, OverflowError): return True
+    return True
+
+_TAG = r'(?:(?P<pid>[0-9]{1,10})-(?P<host>[0-9a-f]{8})\.)?'     # temp_prefix's writer tag; absent in older names
 
 def _stale_pattern(prefix, suffix) -> str:
-    "The regular expression of the temporaries `remove_stale` removes."
+    "The regular expression of the temporaries `remove_stale` removes (groups `pid` and `host`: the writer, when named)."
     rand = r'[a-z0-9_]{8}'                                        # tempfile's random part
-    if prefix is not None: return re.escape(prefix) + rand + (re.escape(suffix) if suffix is not None else r'(?:\.[^.]+)?')
-    # atomic_path's `.<name>.XXXXXXXX<suffix of name>`: the name must end with that suffix (so `.vscode.settings` is no match)
-    return r'\..+' + (re.escape(suffix) + r'\.' + rand + re.escape(suffix) if suffix else r'(\.[^.]+)\.' + rand + r'\1')
+    if prefix is not None: return re.escape(prefix) + _TAG + rand + (re.escape(suffix) if suffix is not None else r'(?:\.[^.]+)?')
+    # atomic_path's `.<name>.[<pid>-<host>.]XXXXXXXX<suffix of name>`: the name must end with that suffix (so `.vscode.settings` is no match)
+    return r'\..+' + (re.escape(suffix) + r'\.' + _TAG + rand + re.escape(suffix) if suffix else r'(?P<ext>\.[^.]+)\.' + _TAG + rand + r'(?P=ext)')
+
+def _is_stale(m: re.Match, age: float, older_than_s: float) -> bool:
+    """Whether the temporary matched by `m`, `age` seconds old, is left over: its writer's process is gone (a name with
+    this machine's tag: exact, whatever the age), or, for names without a tag, it is older than `older_than_s`
+    (`OTHER_HOST_STALE_S` at least for a name written from another machine, whose processes cannot be seen)."""
+    pid, host = m.group('pid'), m.group('host')
+    if pid is None: return age >= older_than_s
+    if host != host_tag(): return age >= max(older_than_s, OTHER_HOST_STALE_S)
+    return not pid_alive(int(pid)) if os.name != 'nt' else age >= older_than_s
 
 def remove_stale(folder, prefix: str | None = None, suffix: str | None = None, older_than_s: float = STALE_AGE_S) -> list:
-    """Delete the temporaries `<prefix>XXXXXXXX<suffix>` (files or folders; XXXXXXXX: `tempfile`'s random part) in
-    `folder` older than `older_than_s`; warn with their number; return their paths. `prefix=None` matches the
-    temporaries of `atomic_path` (`.<name>.XXXXXXXX<suffix>`, `name` ending in that suffix); `suffix=None`: any suffix."""
+    """Delete the temporaries `<prefix>[<pid>-<host>.]XXXXXXXX<suffix>` (files or folders; XXXXXXXX: `tempfile`'s random
+    part) in `folder` that are left over: written by a process of this machine that is gone, or, without a writer's tag,
+    older than `older_than_s`; a live writer's temporaries are kept however old. Warn with their number; return their
+    paths. `prefix=None` matches the temporaries of `atomic_path` (`.<name>.[<pid>-<host>.]XXXXXXXX<suffix>`, `name`
+    ending in that suffix); `suffix=None`: any suffix."""
     folder = Path(folder)
     if not folder.is_dir(): return []
     pat = re.compile(_stale_pattern(prefix, suffix))
     now, gone = time.time(), []
     for p in folder.iterdir():
-        if not pat.fullmatch(p.name): continue
+        m = pat.fullmatch(p.name)
+        if not m: continue
         try:
-            if now - p.lstat().st_mtime < older_than_s: continue
+            if not _is_stale(m, now - p.lstat().st_mtime, older_than_s): continue
             if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
             else: p.unlink()
         except FileNotFoundError: continue            # removed meanwhile by its owner
         gone.append(p)
     if gone: warnings.warn(f"removed {len(gone)} temporary files left by an interrupted run in {folder} (e.g. {gone[0].name})", stacklevel=2)
     return gone
+
 
 # %% ../nbs/00_core.ipynb #1f64ccb2
 import sys

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import hashlib, http.client, os, re, shutil, stat, tempfile, urllib.error, urllib.parse, urllib.request, zipfile, zlib
 from pathlib import Path
-from ..core import atomic_path, remove_stale
+from ..core import atomic_path, remove_stale, temp_prefix
 from .mind import MindDataset, SPLITS, _GET_MIND_HELP
 
 # %% auto #0
@@ -108,13 +108,38 @@ def _unpack(zf, zip_path, tmp):
         raise MindDownloadError(f"{zip_path}: the archive is damaged ({e}): nothing was unpacked. Delete it and download it "
                                 f"again (compare its SHA-256 with the mirror's), or unpack it by hand and pass the folder.") from e
 
+def _dest_paths(names: list[str]) -> dict:
+    "`{relative path in the destination: member name}` of zip members `names`, as `safe_extract` places them (one top folder flattened)."
+    parts = {n: Path(n.replace('\\', '/')).parts for n in names}
+    tops = {p[0] for p in parts.values() if p and not p[0].startswith('__MACOSX')}
+    flat = len(tops) == 1 and any(p[0] in tops and (len(p) > 1 or n.endswith('/')) for n, p in parts.items())
+    return {p[1:] if flat else p: n for n, p in parts.items() if p and not (flat and p[0].startswith('__MACOSX')) and (p[1:] if flat else p)}
+
+def _check_links(names: list[str], dest: Path, zip_path) -> None:
+    """MindDownloadError naming the path when `dest` is a symbolic link, or when an entry of `dest` that a member would be
+    unpacked onto or through is one: replacing `dest` would drop the link instead of writing where it points."""
+    if dest.is_symlink():
+        raise MindDownloadError(f"{dest} is a symbolic link (to {os.readlink(dest)}): refusing to unpack {Path(zip_path).name} onto it, "
+                                f"as unpacking replaces the folder itself; pass the folder it points to ({dest.resolve()}), or remove the link")
+    if not dest.is_dir(): return
+    seen = set()
+    for rel, name in _dest_paths(names).items():
+        for k in range(1, len(rel) + 1):
+            if rel[:k] in seen: continue
+            seen.add(rel[:k]); p = dest.joinpath(*rel[:k])
+            if p.is_symlink():
+                raise MindDownloadError(f"{p} is a symbolic link (to {os.readlink(p)}) and member {name!r} of {Path(zip_path).name} would be "
+                                        f"unpacked through it: refusing to unpack (replacing {dest} would drop the link, not write where "
+                                        f"it points); move the link away, or unpack elsewhere")
+
 def safe_extract(zip_path, dest, overwrite=False, max_bytes: int = MAX_UNPACKED_BYTES, max_ratio: float = MAX_ZIP_RATIO) -> Path:
     """Unpack `zip_path` into the new (or empty) folder `dest`, refusing unsafe members and archives that would expand
     to more than `max_bytes` or more than `max_ratio` times their packed size (checked before anything is written). The
     archive is unpacked into a temporary folder beside `dest` and renamed into place, so `dest` exists only when
     complete. A single top-level folder is flattened. A non-empty `dest` is refused unless `overwrite=True` (then it is
-    replaced)."""
+    replaced). A `dest` that is a symbolic link, or holds one where a member would be unpacked, is refused, naming it."""
     zip_path, dest = Path(zip_path), Path(dest)
+    _check_links([], dest, zip_path)                                  # a link as the destination: refused before anything else
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())) and not overwrite:
         raise MindDownloadError(f"{dest} exists and is not empty: refusing to unpack {zip_path.name} over it "
                                 f"(move it away, or pass overwrite=True to replace it)")
@@ -123,9 +148,10 @@ def safe_extract(zip_path, dest, overwrite=False, max_bytes: int = MAX_UNPACKED_
     with zf:
         for info in zf.infolist(): _check_member(info, zip_path)
         _check_sizes(zf, zip_path, max_bytes, max_ratio)
+        _check_links(zf.namelist(), dest, zip_path)
         dest.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(dest.parent, dest.name + '.', '.unpacking')     # what a killed earlier unpack left
-        tmp = Path(tempfile.mkdtemp(prefix=dest.name + '.', suffix='.unpacking', dir=dest.parent))
+        tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(dest.name + '.'), suffix='.unpacking', dir=dest.parent))
         try:
             _unpack(zf, zip_path, tmp)
             inner = [p for p in tmp.iterdir() if not p.name.startswith('__MACOSX')]
@@ -141,11 +167,11 @@ def _is_split(d): return (Path(d)/'news.tsv').is_file() and (Path(d)/'behaviors.
 
 def _copy_split(folder, dest):
     """Copy the split folder `folder` to the new (or empty) folder `dest` via a temporary folder
-    `<dest name>.XXXXXXXX.copying` beside it, renamed into place when complete: `dest` exists only when complete. A
+    `<dest name>.<pid>-<host>.XXXXXXXX.copying` beside it (`temp_prefix`), renamed into place when complete: `dest` exists only when complete. A
     symbolic link `dest` is kept and its target written."""
     dest = dest.resolve() if dest.is_symlink() else dest
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=dest.name + '.', suffix='.copying', dir=dest.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(dest.name + '.'), suffix='.copying', dir=dest.parent))
     try:
         shutil.copytree(folder, tmp, dirs_exist_ok=True)
         if dest.exists(): dest.rmdir()                               # an empty folder: install_split refuses any other
@@ -174,7 +200,7 @@ def install_split(source, dest, size=None, sha256=None, progress=True, max_bytes
             return _copy_split(p, dest)
         if not p.is_file(): raise MindDownloadError(f"{p}: no such file or folder. {_GET_MIND_HELP}")
         verify_file(p, size, sha256); archive = p
-    safe_extract(archive, dest, max_bytes=max_bytes, max_ratio=max_ratio)
+    safe_extract(archive, dest.resolve() if dest.is_symlink() else dest, max_bytes=max_bytes, max_ratio=max_ratio)   # a link: its target
     if not _is_split(dest): raise MindDownloadError(f"{archive}: unpacked to {dest}, but there is no news.tsv and behaviors.tsv in it")
     return dest
 

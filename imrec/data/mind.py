@@ -13,9 +13,9 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['NEWS_COLUMNS', 'BEHAVIORS_COLUMNS', 'NEWS_ID_RE', 'USER_ID_RE', 'TIME_FORMAT', 'SPLITS', 'MIND_SIZES',
-           'IMAGE_SUFFIXES', 'TABLE1_ROWS', 'MindFormatError', 'ParseReport', 'read_news', 'read_behaviors',
-           'ReferenceReport', 'check_references', 'MindSplit', 'MindDataset', 'read_embedding_vec', 'table1_stats',
-           'table1']
+           'NEWS_COMPARED', 'IMAGE_SUFFIXES', 'TABLE1_ROWS', 'MindFormatError', 'ParseReport', 'read_news',
+           'read_behaviors', 'ReferenceReport', 'check_references', 'MindSplit', 'MindDataset', 'read_embedding_vec',
+           'table1_stats', 'table1']
 
 # %% ../../nbs/01_mind.ipynb #55645d0e
 class MindFormatError(ValueError):
@@ -222,6 +222,26 @@ def _behaviors_frame(path, lines, iids, users, parsed, hists, imps, labels) -> p
         raise MindFormatError(path, r.line, f"duplicate impression id {r.impression_id} (first on line {first})")
     return df
 
+# %% ../../nbs/01_mind.ipynb #1c9e41e4
+def _drop_repeated_candidates(df: pd.DataFrame, bad) -> pd.DataFrame:
+    """`df` without the impressions that list a candidate news more than once, each reported to `bad` (with its labels:
+    opposite labels contradict each other, the same label would count the news twice)."""
+    rep = np.fromiter((len(set(c)) != len(c) for c in df.candidates), bool, len(df))
+    if not rep.any(): return df
+    for r in df[rep].itertuples():
+        seen = {}
+        for k, n in enumerate(r.candidates):
+            if n in seen: break
+            seen[n] = k
+        if r.labels is None: why = f"impressions list news {n} twice (items {seen[n] + 1} and {k + 1}); each candidate is shown once"
+        else:
+            a, b = int(r.labels[seen[n]]), int(r.labels[k])
+            why = (f"impressions list news {n} twice with opposite labels ({n}-{a} and {n}-{b}, items {seen[n] + 1} and {k + 1})" if a != b else
+                   f"impressions list news {n} twice ({n}-{a}, items {seen[n] + 1} and {k + 1}); each candidate is shown once")
+        bad(r.line, why)
+    return df[~rep].reset_index(drop=True)
+
+
 # %% ../../nbs/01_mind.ipynb #34128b32
 def _read_behaviors(path, on_bad):
     _check_on_bad(on_bad)
@@ -234,7 +254,7 @@ def _read_behaviors(path, on_bad):
         sel = lambda xs: [x for x, k in zip(xs, keep) if k]
         lines, iids, users, hists, imps = map(sel, (lines, iids, users, hists, imps)); parsed = parsed[keep]
     labels, imps = _split_labels(imps) if labelled and imps else ([None] * len(imps), imps)
-    df = _behaviors_frame(path, lines, iids, users, parsed, hists, imps, labels)
+    df = _drop_repeated_candidates(_behaviors_frame(path, lines, iids, users, parsed, hists, imps, labels), bad)
     df.attrs['labelled'] = bool(labelled)
     df.attrs['report'] = bad.finish(len(df))
     return df
@@ -350,9 +370,16 @@ def load(self: MindDataset, split, on_bad='raise') -> MindSplit:
     return MindSplit(split, news, beh, check_references(beh, news))
 
 # %% ../../nbs/01_mind.ipynb #2f652603
+NEWS_COMPARED = ('title', 'category', 'subcategory')     # fields of a news that must agree wherever the news repeats
+
+def _same(a, b) -> bool:
+    "Whether two field values agree (two missing values agree)."
+    return (pd.isna(a) and pd.isna(b)) if (pd.isna(a) or pd.isna(b)) else a == b
+
 @patch
 def all_news(self: MindDataset, on_bad='raise') -> pd.DataFrame:
-    "The union of every split's news (MIND repeats news across splits); an id whose title or category differs between splits is an error."
+    """The union of every split's news (MIND repeats news across splits); an id whose title, category or subcategory
+    (`NEWS_COMPARED`) differs between splits is a MindFormatError naming both lines and the fields that differ."""
     tables = []
     for s in self.dirs:
         t = self.news(s, on_bad); t['split'] = s; tables.append(t)
@@ -361,10 +388,13 @@ def all_news(self: MindDataset, on_bad='raise') -> pd.DataFrame:
     dups = both[both.news_id.duplicated(keep='first')]
     for r in dups.itertuples():
         f = first.loc[r.news_id]
-        if (f.title, f.category) != (r.title, r.category):
+        diff = [c for c in NEWS_COMPARED if not _same(f[c], getattr(r, c))]
+        if diff:
             raise MindFormatError(self.split_dir(r.split)/'news.tsv', r.line, f"news {r.news_id} differs from its entry in "
-                                  f"{self.split_dir(f.split)/'news.tsv'} line {f.line} (title or category)")
+                                  f"{self.split_dir(f.split)/'news.tsv'} line {f.line} ("
+                                  + ', '.join(f"{c} {str(f[c])[:40]!r} there, {str(getattr(r, c))[:40]!r} here" for c in diff) + ")")
     return first.reset_index()
+
 
 # %% ../../nbs/01_mind.ipynb #dc69dc00
 def read_embedding_vec(path) -> tuple[list, np.ndarray]:

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw
 from fastcore.basics import patch
 from fastcore.script import call_parse, Param
 from .mind import MindDataset, read_news, read_behaviors, table1
-from ..core import atomic_write, command_errors, remove_stale
+from ..core import atomic_write, command_errors, remove_stale, temp_prefix
 
 # %% auto #0
 __all__ = ['TOPICS', 'FILLERS', 'SMALL_WORDS', 'SUBCATEGORIES', 'MIND_SMALL_SCALE', 'TITLE_TOPIC_WORDS', 'TITLE_FILLERS',
@@ -91,6 +91,7 @@ class ToyConfig:
         for f in fields(self):       # plain Python numbers (numpy ones would break the JSON record)
             v = getattr(self, f.name)
             if isinstance(v, np.generic): setattr(self, f.name, v.item())
+        if type(self.seed) is not int or self.seed < 0: raise ValueError(f"ToyConfig.seed must be an integer >= 0, got {self.seed!r}")
         for f in ('n_news', 'n_users', 'train_impressions'):
             if getattr(self, f) < 1: raise ValueError(f"ToyConfig.{f} must be at least 1, got {getattr(self, f)}")
         if not 0 <= self.visual_weight <= 1: raise ValueError(f"ToyConfig.visual_weight must be in [0, 1], got {self.visual_weight}")
@@ -500,7 +501,7 @@ def generate_toy(dest, cfg: ToyConfig | None = None, overwrite=False, progress=T
     news, users, cm, hist, r_beh, r_ent = _world(cfg)
     root.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(root.parent, root.name + '.', '.writing')          # what a killed earlier run left
-    tmp = Path(tempfile.mkdtemp(prefix=root.name + '.', suffix='.writing', dir=root.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(root.name + '.'), suffix='.writing', dir=root.parent))
     try:
         test_truth = _write_splits(tmp, cfg, news, users, cm, hist, r_beh, r_ent)
         _write_truth(tmp, news, users, test_truth)
@@ -555,6 +556,19 @@ def benchmark_parse(ds, split='train', preset: str | None = None, seed: int = 0)
         print(f"{name:9s}: {len(df):>9,} rows, {out[name]['mb']:7.1f} MB in {dt:6.2f} s = {len(df) / dt:>11,.0f} rows/s")
     return out
 
+# %% ../../nbs/03_toy.ipynb #363b7dff
+def _check_toy_options(preset, seed, visual_weight, images, overwrite, bench) -> None:
+    "ValueError naming the `toy_cli` option (as typed on the command line) whose value is out of range or of the wrong type."
+    if preset not in TOY_PRESETS: raise ValueError(f"--preset must be one of {', '.join(TOY_PRESETS)}, not {preset!r}")
+    if isinstance(seed, np.integer): seed = int(seed)
+    if type(seed) is not int or seed < 0: raise ValueError(f"--seed must be an integer >= 0, got {seed!r}")
+    if visual_weight is not None and (isinstance(visual_weight, bool) or not isinstance(visual_weight, (int, float, np.number))
+                                      or not 0 <= visual_weight <= 1):
+        raise ValueError(f"--visual_weight must be a number from 0 to 1 (0: a text-only world, 1: clicks by appearance only), got {visual_weight!r}")
+    for name, v in (('--no-images', images), ('--overwrite', overwrite), ('--bench', bench)):
+        if not isinstance(v, (bool, np.bool_)): raise ValueError(f"{name} is a switch (True or False from Python), got {v!r}")
+
+
 # %% ../../nbs/03_toy.ipynb #ede27266
 @call_parse
 def toy_cli(dest: Param('output folder', str, opt=False, nargs='?') = 'data/toy',
@@ -570,6 +584,7 @@ def toy_cli(dest: Param('output folder', str, opt=False, nargs='?') = 'data/toy'
     if not images: kw['write_images'] = False
     t0 = time.time()
     with command_errors('imrec_toy'):             # a refusal is a message on the command line, an exception from Python
+        _check_toy_options(preset, seed, visual_weight, images, overwrite, bench)
         cfg = _preset_config(preset, **kw)
         ds = generate_toy(dest, cfg, overwrite=overwrite)
     print(f"toy MIND world in {dest} ({time.time() - t0:.1f} s): splits {', '.join(ds.splits)}")

@@ -13,9 +13,9 @@ from ..core import atomic_path
 from .batches import MIND_SMALL_DEV, synthetic_impressions
 
 # %% auto #0
-__all__ = ['dcg_score', 'ndcg_score', 'mrr_score', 'official_metrics', 'scores_to_ranks', 'Metrics', 'group_ranks',
-           'evaluate_ranks', 'evaluate', 'write_prediction', 'write_truth', 'read_prediction', 'score_files',
-           'benchmark_evaluate']
+__all__ = ['INT64_MAX', 'dcg_score', 'ndcg_score', 'mrr_score', 'official_metrics', 'scores_to_ranks', 'Metrics',
+           'NoScorableImpressions', 'group_ranks', 'evaluate_ranks', 'evaluate', 'write_prediction', 'write_truth',
+           'read_prediction', 'score_files', 'benchmark_evaluate']
 
 # %% ../../nbs/31_metrics.ipynb #030bed1b
 def dcg_score(y_true, y_score, k=10):
@@ -68,6 +68,17 @@ class Metrics:
         if self.skipped: s += f", {self.skipped:,} single-class skipped"
         if self.empty: s += f", {self.empty:,} empty"
         return s + ")"
+
+# %% ../../nbs/31_metrics.ipynb #10934679
+class NoScorableImpressions(ValueError):
+    "No impression has both a click and a non-click: AUC, MRR and nDCG have no mean (it would be NaN)."
+
+def _nothing_scorable(n, single, empty, source=None) -> str:
+    "The message of `NoScorableImpressions`: how many impressions there were and why none could be scored."
+    where = f"{source}: " if source is not None else ''
+    return (f"{where}no scorable impressions: of {n:,}, {single:,} have only clicks or only non-clicks and {empty:,} have no "
+            f"candidates; every metric needs impressions with both a click and a non-click (no NaN mean is reported)")
+
 
 # %% ../../nbs/31_metrics.ipynb #25657032
 def _flatten(labels, values, name):
@@ -125,12 +136,13 @@ def _per_impression(sizes, y, r, starts, pos, P, N) -> tuple:
     return auc, mrr, ndcg[5], ndcg[10]
 
 def evaluate_ranks(labels, ranks, single_class='skip', ids=None) -> Metrics:
-    "Official metrics of impressions given as click labels and submitted ranks (1 = top), averaged over impressions."
+    """Official metrics of impressions given as click labels and submitted ranks (1 = top), averaged over impressions.
+    `NoScorableImpressions` when no impression has both a click and a non-click (the means would be NaN)."""
     if single_class not in ('skip', 'raise'): raise ValueError(f"single_class must be 'skip' or 'raise', not {single_class!r}")
     sizes, y, r = _flatten(labels, ranks, 'ranks')
     _check_permutations(sizes, r, ids)
     nonempty = sizes > 0
-    if not nonempty.any(): return Metrics(*[float('nan')] * 4, 0, 0, int(len(sizes)))
+    if not nonempty.any(): raise NoScorableImpressions(_nothing_scorable(len(sizes), 0, len(sizes)))
     starts = (np.cumsum(sizes) - sizes)[nonempty]
     pos = (y > 0).astype(np.float64)
     P = np.add.reduceat(pos, starts)
@@ -141,12 +153,12 @@ def evaluate_ranks(labels, ranks, single_class='skip', ids=None) -> Metrics:
         raise ValueError(f"{_impression_name(np.flatnonzero(nonempty)[first], ids)} has only {'clicks' if N[first] == 0 else 'non-clicks'}: "
                          f"AUC is undefined and the official evaluate.py gives no number for it (roc_auc_score); "
                          f"use single_class='skip' to leave such impressions out")
-    per = _per_impression(sizes, y, r, starts, pos, P, N)
     keep = ~single
+    if not keep.any(): raise NoScorableImpressions(_nothing_scorable(len(sizes), int(single.sum()), int((~nonempty).sum())))
+    per = _per_impression(sizes, y, r, starts, pos, P, N)
     if single.any():
         warnings.warn(f"{int(single.sum()):,} of {int(nonempty.sum()):,} impressions have only one class (no AUC): left out of all metrics", stacklevel=2)
-    mean = lambda a: float(a[keep].mean()) if keep.any() else float('nan')
-    return Metrics(*(mean(a) for a in per), int(keep.sum()), int(single.sum()), int((~nonempty).sum()))
+    return Metrics(*(float(a[keep].mean()) for a in per), int(keep.sum()), int(single.sum()), int((~nonempty).sum()))
 
 # %% ../../nbs/31_metrics.ipynb #386f91b0
 def evaluate(labels, scores, single_class='skip', ids=None) -> Metrics:
@@ -158,6 +170,8 @@ def evaluate(labels, scores, single_class='skip', ids=None) -> Metrics:
 
 # %% ../../nbs/31_metrics.ipynb #a4fcc703
 _LINE_RE = re.compile(r'(\d+) \[(\d+(?:,\d+)*)?\]')
+_LOOSE_LINE_RE = re.compile(r'(\d+) \[([^\s,\]]+(?:,[^\s,\]]+)*)\]')   # the same shape, any tokens as ranks
+INT64_MAX = np.iinfo(np.int64).max
 
 def _write_lines(path, lines):
     "Write `lines` (each without its '\\n') to `path` atomically, UTF-8 with '\\n' line ends."
@@ -185,18 +199,30 @@ def _lines(path) -> list[str]:
 
 def read_prediction(path, check_permutation=True):
     """Impression ids and rank arrays of a `prediction.txt` (or labels of a truth file with `check_permutation=False`).
-    ValueError naming the file and line for an empty file, a blank line, a malformed line or ranks that are not 1..n."""
-    ids, rows = [], []
+    ValueError naming the file and line for an empty file, a blank line, a malformed line, a rank that is not an integer
+    (`true`, `1.5`) or too large, an impression id seen on an earlier line, or ranks that are not 1..n."""
+    ids, rows, first_line = [], [], {}
     lines = _lines(path)
     if not lines: raise ValueError(f"{path}: empty file (one 'impression_id [r1,r2,...]' line per impression expected)")
     for ln, line in enumerate(lines, 1):
         if line.strip() == '': raise ValueError(f"{path}, line {ln}: blank line (one 'impression_id [r1,r2,...]' line per impression expected)")
         m = _LINE_RE.fullmatch(line.rstrip('\r'))
-        if not m: raise ValueError(f"{path}, line {ln}: expected 'impression_id [r1,r2,...]' with no spaces inside the brackets, found {line[:60]!r}")
-        r = np.array(m.group(2).split(','), np.int64) if m.group(2) else np.zeros(0, np.int64)
+        if not m:
+            loose = _LOOSE_LINE_RE.fullmatch(line.rstrip('\r'))
+            if loose:                                    # well shaped, but a rank is not a plain integer (true, 1.5, -1)
+                tok = next(t for t in loose.group(2).split(',') if not re.fullmatch(r'\d+', t))
+                raise ValueError(f"{path}, line {ln}: ranks must be integers from 1, found {tok[:20]!r} in {line[:60]!r}")
+            raise ValueError(f"{path}, line {ln}: expected 'impression_id [r1,r2,...]' with no spaces inside the brackets, found {line[:60]!r}")
+        toks = m.group(2).split(',') if m.group(2) else []
+        big = [t for t in toks if int(t) > INT64_MAX]
+        if big: raise ValueError(f"{path}, line {ln}: rank {big[0][:30]} of impression {m.group(1)} is too large (ranks are 1..{len(toks)})")
+        r = np.array(toks, np.int64) if toks else np.zeros(0, np.int64)
         if check_permutation and not np.array_equal(np.sort(r), np.arange(1, len(r) + 1)):
             raise ValueError(f"{path}, line {ln}: ranks of impression {m.group(1)} are not a permutation of 1..{len(r)}")
-        ids.append(int(m.group(1))); rows.append(r)
+        impid = int(m.group(1))
+        if impid in first_line: raise ValueError(f"{path}, line {ln}: impression id {impid} again (first on line {first_line[impid]}); "
+                                                 f"each impression has exactly one line")
+        first_line[impid] = ln; ids.append(impid); rows.append(r)
     return ids, rows
 
 # %% ../../nbs/31_metrics.ipynb #11d69400
@@ -204,7 +230,7 @@ def _truth_line(line: str, ln: int, path) -> tuple[str, list]:
     "Impression id and labels of line `ln` of the truth file `path`; ValueError naming the line when it is blank, malformed or has a label other than 0/1."
     if line.strip() == '': raise ValueError(f"{path}, line {ln}: blank line (a truth file has one 'impression_id [0,1,...]' line per impression)")
     try: impid, labels = line.split()[0], json.loads(line.split()[1])
-    except (IndexError, ValueError): labels = None
+    except (IndexError, ValueError, RecursionError): labels = None
     if not isinstance(labels, list) or len(line.split()) != 2:
         raise ValueError(f"{path}, line {ln}: expected 'impression_id [0,1,...]', found {line[:60]!r}")
     if any(type(l) is not int or l not in (0, 1) for l in labels): raise ValueError(f"{path}, line {ln}: labels must be 0 or 1, found {line[:60]!r}")
@@ -222,7 +248,8 @@ def _submitted(sub: list[str], i: int, impid: str, n: int, prediction_path, stri
         except (IndexError, ValueError): raise ValueError(f"{prediction_path}, line {i + 1}: invalid input format") from None
     if sub_id != impid: raise ValueError(f"{prediction_path}, line {i + 1}: impression id {sub_id} but the truth has {impid}")
     if len(sub_ranks) != n: raise ValueError(f"{prediction_path}, line {i + 1}: {len(sub_ranks)} ranks for {n} candidates")
-    if any((not isinstance(r, int)) or r < 1 for r in sub_ranks): raise ValueError(f"{prediction_path}, line {i + 1}: ranks must be integers from 1")
+    bad = [r for r in sub_ranks if type(r) is not int or r < 1]       # bool is an int subclass: `true` is no rank
+    if bad: raise ValueError(f"{prediction_path}, line {i + 1}: ranks must be integers from 1, found {json.dumps(bad[0])[:30]}")
     if strict and sorted(sub_ranks) != list(range(1, n + 1)):
         raise ValueError(f"{prediction_path}, line {i + 1}: ranks of impression {impid} are not a permutation of 1..{n} "
                          f"(strict=False accepts tied ranks, as the official script does)")
@@ -240,14 +267,19 @@ def score_files(truth_path, prediction_path, single_class='skip', strict=True) -
     if not sub: raise ValueError(f"{prediction_path}: empty prediction file (one line per impression of {truth_path} expected)")
     if strict and len(sub) > len(truth): raise ValueError(f"{prediction_path}: {len(sub)} prediction lines for the {len(truth)} impressions of {truth_path}")
     empty = skipped = 0
+    first_line = {}
     for i, lt in enumerate(truth):
         impid, labels = _truth_line(lt, i + 1, truth_path)
+        if impid in first_line: raise ValueError(f"{truth_path}, line {i + 1}: impression id {impid} again (first on line {first_line[impid]}); "
+                                                 f"each impression has exactly one line")
+        first_line[impid] = i + 1
         if labels == []: empty += 1; continue
         sub_ranks = _submitted(sub, i, impid, len(labels), prediction_path, strict)
         if len(set(labels)) < 2:
             if single_class == 'raise': raise ValueError(f"{truth_path}, line {i + 1}: impression {impid} has only one class: AUC is undefined")
             skipped += 1; continue
         for k, v in official_metrics(labels, [1.0 / r for r in sub_ranks]).items(): res[k].append(v)
+    if not res['auc']: raise NoScorableImpressions(_nothing_scorable(len(truth), skipped, empty, truth_path))
     return Metrics(*(float(np.mean(res[k])) for k in ('auc', 'mrr', 'ndcg@5', 'ndcg@10')), len(res['auc']), skipped, empty)
 
 # %% ../../nbs/31_metrics.ipynb #b2b3a5d8

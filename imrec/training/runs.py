@@ -237,13 +237,38 @@ def _settings(p: dict) -> dict:
     "The settings of params `p` that a continued run must share, as JSON values (a parameter `p` predates: `ADDED_LATER`'s value)."
     return json.loads(json.dumps({k: p.get(k, ADDED_LATER.get(k)) for k in PARAMS_KEYS if k not in RUN_MAY_CHANGE}, default=str))
 
-def _checkpoint_settings(path: Path) -> dict | None:
-    "The run settings a `Learner` checkpoint was written with (its fingerprint's 'run' part), or None when it has none."
+def _load_checkpoint(path: Path) -> dict:
+    "A `Learner` checkpoint (memory-mapped); FileExistsError saying what to do when it cannot be read."
     import torch
-    try: fp = torch.load(path, map_location='cpu', weights_only=True, mmap=True).get('fingerprint')
+    try: ck = torch.load(path, map_location='cpu', weights_only=True, mmap=True)
     except Exception as e: raise FileExistsError(f"{path}: unreadable checkpoint ({e}); delete it to start the run again") from None
+    return ck if isinstance(ck, dict) else {}
+
+def _checkpoint_settings(path: Path, ck: dict | None = None) -> dict | None:
+    "The run settings a `Learner` checkpoint (at `path`, or already loaded: `ck`) was written with (its fingerprint's 'run' part), or None when it has none."
+    fp = (ck if ck is not None else _load_checkpoint(path)).get('fingerprint')
     try: return json.loads(fp)['run']
     except (TypeError, ValueError, KeyError): return None
+
+def _epochs_done(out: Path, ck: dict | None) -> tuple[int, int, str] | None:
+    """How far the run got: (epochs completed, batches of the next epoch, where that is read), from the checkpoint's state
+    (`ck`, loaded) or else `out/metrics.json`'s `epochs_run`; None when neither says."""
+    st = ck.get('state') if ck else None
+    if isinstance(st, dict) and type(st.get('epoch')) is int:
+        return st['epoch'], st.get('batch') if type(st.get('batch')) is int else 0, 'last.pt'
+    try: n = json.loads((out/'metrics.json').read_text()).get('epochs_run')
+    except (OSError, ValueError, AttributeError): return None
+    return (n, 0, 'metrics.json') if type(n) is int else None
+
+def _check_epochs(p: dict, done: tuple[int, int, str] | None, out: Path) -> None:
+    "FileExistsError when the run already went past `p['epochs']` (`done`, from `_epochs_done`): fewer epochs cannot undo them."
+    if done is None or type(p.get('epochs')) is not int: return
+    ep, batch, where = done
+    if p['epochs'] < ep or (p['epochs'] == ep and batch > 0):
+        ran = f"{ep} epoch{'s' * (ep != 1)}" + (f" and {batch} batches of epoch {ep + 1}" if batch else '')
+        raise FileExistsError(f"run {p['run']} already ran {ran} ({where}); epochs {p['epochs']} is fewer, and the finished "
+                              f"training cannot be undone: pass epochs {ep + (batch > 0)} or more to keep or continue it, "
+                              f"or use another run name (or delete {out} and its checkpoint folder to start again)")
 
 def _differences(old: dict, new: dict) -> str:
     return ', '.join(f"{k} {old.get(k)!r} -> {new.get(k)!r}" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k))
@@ -256,7 +281,8 @@ def check_run(p: dict) -> None:
     """FileExistsError when `results/<run>/params.json` or the checkpoint `<workdir>/<run>/last.pt` belongs to a run whose
     settings (all but `RUN_MAY_CHANGE`) differ from those of params `p` (from `run_parameters`). A `params.json` of an
     attempt that never trained (no `metrics.json`, no `last.pt` or `best.pt`: it failed after writing it) is replaced, with a line
-    saying so."""
+    saying so. Also FileExistsError when the run already trained more epochs than `p['epochs']` (naming both): a
+    continued run may have more epochs, never fewer."""
     new = _settings(p)
     out, ck = Path(p['results'])/p['run'], Path(p['workdir'])/p['run']/'last.pt'
     found = []
@@ -264,19 +290,24 @@ def check_run(p: dict) -> None:
         old = _settings(json.loads((out/'params.json').read_text()))
         if old == new or not _never_trained(out, ck): found.append((out/'params.json', old))
         else: print(f"run {p['run']}: replacing the settings of an earlier attempt that never trained ({_differences(old, new)})")
-    if ck.is_file():
-        s = _checkpoint_settings(ck)
+    state = _load_checkpoint(ck) if ck.is_file() else None
+    if state is not None:
+        s = _checkpoint_settings(ck, state)
         if s is not None: found.append((ck, {k: s.get(k) for k in new}))
     for path, old in found:
         if old != new:
             raise FileExistsError(f"run {p['run']} already exists with other settings ({path}: {_differences(old, new)}): "
                                   f"use another run name, or delete {out} and {ck.parent} to start it again")
+    _check_epochs(p, _epochs_done(out, state), out)
 
 # %% ../../nbs/34_runs.ipynb #cd98af0d
 LOCK_NAME = '.run.lock'         # the lock file in results/<run>/ and <workdir>/<run>/
 LOCK_ENV = 'IMREC_RUN_LOCK'     # environment variable handing a lock's token to child processes
 LOCK_GRACE_S = 10.0             # seconds an empty or unreadable lock file counts as held (being written), whatever its pid
 LOCK_TRIES = 5                  # attempts at taking a lock file that keeps changing under us before giving up
+
+try: import fcntl               # flock: the kernel holds the lock for the process's lifetime
+except ImportError: fcntl = None    # Windows: the holder's pid decides
 
 class RunLocked(RuntimeError):
     "The run is held by another live process."
@@ -293,76 +324,106 @@ def _read_lock(path: Path) -> dict:
     try: return json.loads(path.read_text())
     except (OSError, ValueError): return {}
 
+def _flock(fd: int) -> bool | None:
+    "Take an exclusive `flock` on `fd` without waiting: True, False when another open file holds it, None where there is no flock."
+    if fcntl is None: return None
+    try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB); return True
+    except BlockingIOError: return False
+    except OSError: return None                                  # a file system without flock (some network shares)
+
 # %% ../../nbs/34_runs.ipynb #0b48176d
 class RunLock:
     "A lock on the run `name` held through a lock file in each of `folders` (made when missing); a context manager."
     def __init__(self, name: str, *folders):
         self.name, self.folders = name, [Path(f) for f in folders]
         self.token = os.environ.get(LOCK_ENV) or f"{os.getpid()}-{uuid.uuid4().hex}"
-        self.owned, self.made = [], []
+        self.owned, self.made, self.fds = [], [], {}      # fds: lock file -> the open descriptor holding its flock
     def __enter__(self): return self if self.owned else self.acquire()
     def __exit__(self, *exc): self.release()
     def __repr__(self): return f"RunLock({self.name!r}, held in {len(self.owned)} of {len(self.folders)} folders)"
 
 # %% ../../nbs/34_runs.ipynb #31905e86
-def _link_new(path: Path, text: str) -> bool:
-    """Create file `path` holding `text` in one step (written to a temporary file, then hard-linked into place), so no
-    process ever sees it empty: True, or False when `path` exists. File systems without hard links: exclusive create."""
+def _new_locked(path: Path, text: str, replace: bool = False) -> int | None:
+    """A new lock file `path` holding `text`, written to a temporary file and `flock`ed there, then hard-linked into
+    place (or, with `replace`, renamed over what is there), so no process ever sees it empty or unlocked: its open
+    descriptor, which holds the flock, or None when `path` exists. File systems without hard links: exclusive create."""
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    tmp.write_text(text)
-    try: os.link(tmp, path); return True
-    except FileExistsError: return False
-    except OSError:                                                          # no hard links here (FAT, some network shares)
-        try: fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError: return False
-        with os.fdopen(fd, 'w') as f: f.write(text)
-        return True
+    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, text.encode()); _flock(fd)
+        if replace: os.replace(tmp, path); return fd
+        try: os.link(tmp, path); return fd
+        except FileExistsError: os.close(fd); return None
+        except OSError:                                                      # no hard links here (FAT, some network shares)
+            os.close(fd)
+            try: fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError: return None
+            _flock(fd); os.write(fd, text.encode()); return fd
+    except BaseException:
+        with contextlib.suppress(OSError): os.close(fd)
+        raise
     finally: tmp.unlink(missing_ok=True)
 
-def _held(path: Path) -> tuple[str, float] | None:
-    "The text of lock file `path` and its age in seconds, or None when there is no such file."
-    try:
-        with open(path) as f: return f.read(), time.time() - os.fstat(f.fileno()).st_mtime
-    except FileNotFoundError: return None
+def _link_new(path: Path, text: str) -> bool:
+    "Create file `path` holding `text` in one step (see `_new_locked`, whose flock is not kept): True, or False when `path` exists."
+    fd = _new_locked(path, text)
+    if fd is None: return False
+    os.close(fd); return True
 
-def _remove_stale(path: Path, text: str) -> bool:
-    """Remove lock file `path` if it still holds `text` (the stale lock judged), atomically: it is renamed to a unique
-    name first, so that of two processes taking over the same stale lock only one removes it, and a new lock that
-    another process linked in meanwhile is put back. True when the stale lock was removed."""
-    grave = path.with_name(f".{path.name}.{uuid.uuid4().hex}.stale")
-    try: os.rename(path, grave)
+def _read_fd(fd: int) -> tuple[str, float]:
+    "The text of the open lock file `fd` and its age in seconds."
+    os.lseek(fd, 0, os.SEEK_SET)
+    with os.fdopen(os.dup(fd), 'rb') as f: text = f.read().decode('utf-8', 'replace')
+    return text, time.time() - os.fstat(fd).st_mtime
+
+def _same_file(fd: int, path: Path) -> bool:
+    "Whether the open file `fd` is still the file at `path` (not removed or replaced since it was opened)."
+    try: st = os.stat(path)
     except FileNotFoundError: return False
-    if grave.read_text() == text: grave.unlink(); return True
-    with contextlib.suppress(FileExistsError): os.link(grave, path)          # someone else's new lock: put it back
-    grave.unlink()
-    return False
+    me = os.fstat(fd)
+    return (st.st_dev, st.st_ino) == (me.st_dev, me.st_ino)
 
-def _refuse(lock: RunLock, path: Path, held: dict, age: float) -> None:
-    "RunLocked when lock file `path` (its content `held`, `age` seconds old) belongs to a live process, or is being written."
+def _refuse(lock: RunLock, path: Path, held: dict, age: float, flocked: bool | None) -> None:
+    """RunLocked when lock file `path` (its content `held`, `age` seconds old) may not be taken: its flock is held by
+    another process (`flocked` False), it is being written, it is another machine's, or (no flock here, `flocked` None)
+    its process is alive."""
     pid, host = held.get('pid'), held.get('host')
     if not isinstance(pid, int):
-        if age < LOCK_GRACE_S: raise RunLocked(f"run {lock.name} is being taken by another process ({path} is not written yet); "
-                                               f"wait for it, or use another run name")
-    elif host != socket.gethostname() or _alive(pid):
+        if flocked is False or age < LOCK_GRACE_S:
+            raise RunLocked(f"run {lock.name} is being taken by another process ({path} is not written yet); "
+                            f"wait for it, or use another run name")
+    elif host != socket.gethostname() or flocked is False or (flocked is None and _alive(pid)):
+        if flocked is False and host == socket.gethostname() and not _alive(pid):      # its flock is held, its writer gone
+            raise RunLocked(f"run {lock.name} is being taken over by another process ({path} was left by process {pid}, which is gone, "
+                            f"and another process holds its lock: one taking it over, or a child of {pid}); wait for it, or use another run name")
         raise RunLocked(f"run {lock.name} is in use by process {pid}" + (f" on {host}" if host != socket.gethostname() else '')
                         + f" ({path}); wait for it to end, or use another run name (delete {path} only if that process is gone)")
 
-def _take(lock: RunLock, path: Path) -> bool:
-    """Create lock file `path` for `lock` (True), or find it already `lock`'s (False); RunLocked when a live process holds
-    it or is writing it. A lock of a process that is gone is taken over, with a note."""
+def _take(lock: RunLock, path: Path) -> int | None:
+    """Create lock file `path` for `lock` and return its descriptor, which holds the file's flock for as long as it is
+    open; None when the file is already `lock`'s (handed down by a parent). RunLocked when a live process holds it or is
+    writing it. A lock whose process is gone (its flock free) is replaced, with a note; of several processes doing so
+    at once, only the one holding its flock may."""
     mine = json.dumps({'pid': os.getpid(), 'host': socket.gethostname(), 'token': lock.token})
     for _ in range(LOCK_TRIES):
-        if _link_new(path, mine): return True
-        found = _held(path)
-        if found is None: continue                                           # released meanwhile: try again
-        text, age = found
-        try: held = json.loads(text)
-        except ValueError: held = {}
-        if not isinstance(held, dict): held = {}
-        if held.get('token') == lock.token: return False                     # handed down by a parent (imrec_train)
-        _refuse(lock, path, held, age)
-        if _remove_stale(path, text):
-            print(f"note: run {lock.name}: taking over the lock {path} of process {held.get('pid')}, which is gone (killed?)")
+        fd = _new_locked(path, mine)
+        if fd is not None: return fd
+        try: old = os.open(path, os.O_RDWR)
+        except FileNotFoundError: continue                                   # released meanwhile: try again
+        try:
+            flocked = _flock(old)
+            text, age = _read_fd(old)
+            try: held = json.loads(text)
+            except ValueError: held = {}
+            if not isinstance(held, dict): held = {}
+            if held.get('token') == lock.token: return None                  # handed down by a parent (imrec_train)
+            _refuse(lock, path, held, age, flocked)
+            if not _same_file(old, path): continue                           # removed or replaced since we opened it
+            fd = _new_locked(path, mine, replace=True)                       # ours, flocked, in place of the stale one
+            why = 'which is gone (killed?)' if not isinstance(held.get('pid'), int) or not _alive(held['pid']) else 'which no longer holds it (its pid was reused)'
+            print(f"note: run {lock.name}: taking over the lock {path} of process {held.get('pid')}, {why}")
+            return fd
+        finally: os.close(old)
     raise RunLocked(f"run {lock.name}: other processes took the lock {path} at the same time; try again")
 
 @patch
@@ -372,7 +433,8 @@ def acquire(self: RunLock) -> RunLock:
         for d in self.folders:
             new = [a for a in [d, *d.parents] if not a.exists()]            # the folders (and parents) it makes, deepest first
             d.mkdir(parents=True, exist_ok=True); self.made += new[::-1]
-            if _take(self, d/LOCK_NAME): self.owned.append(d/LOCK_NAME)
+            fd = _take(self, d/LOCK_NAME)
+            if fd is not None: self.owned.append(d/LOCK_NAME); self.fds[d/LOCK_NAME] = fd
     except BaseException: self.release(); raise
     atexit.register(self.release)
     return self
@@ -381,9 +443,12 @@ def acquire(self: RunLock) -> RunLock:
 # %% ../../nbs/34_runs.ipynb #b33713a2
 @patch
 def release(self: RunLock) -> None:
-    "Remove the lock files this lock made (not those handed down), and the folders it made if they are still empty."
+    """Remove the lock files this lock made (not those handed down), then drop their flocks, and the folders it made if
+    they are still empty."""
     for path in self.owned:
-        if _read_lock(path).get('token') == self.token: path.unlink(missing_ok=True)
+        fd = self.fds.pop(path, None)
+        if _read_lock(path).get('token') == self.token and (fd is None or _same_file(fd, path)): path.unlink(missing_ok=True)
+        if fd is not None: os.close(fd)                                      # after the unlink: no one takes a file still in place
     self.owned = []
     for d in reversed(self.made):
         with contextlib.suppress(OSError): d.rmdir()

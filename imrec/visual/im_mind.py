@@ -20,7 +20,7 @@ from .cues import FeatureConfig, card_cues, card_tensor
 from .store import FeatureStore, NpyRows, create_store, _ARRAYS
 
 # %% auto #0
-__all__ = ['extract_features', 'features_dir', 'build_im_mind', 'im_mind_cli']
+__all__ = ['FONT_PROBE_PX', 'extract_features', 'features_dir', 'build_im_mind', 'im_mind_cli']
 
 # %% ../../nbs/16_im_mind.ipynb #f7c7c846
 def _versions():
@@ -144,6 +144,38 @@ def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: F
                     'complete': store.complete})
     return res
 
+# %% ../../nbs/16_im_mind.ipynb #5b04402d
+FONT_PROBE_PX = 20      # the size a font file is opened at to check that Pillow can read it
+
+def _check_font(opt: str, path) -> None:
+    "FileNotFoundError / ValueError naming the option `opt` when `path` is not a font file Pillow can open."
+    from PIL import ImageFont
+    if path is None: return
+    try: ImageFont.truetype(str(path), FONT_PROBE_PX)
+    except OSError as e:
+        if not Path(path).expanduser().is_file():
+            raise FileNotFoundError(f"{opt} {path}: no such font file; give a TrueType or OpenType file (.ttf, .otf), or leave "
+                                    f"{opt} out to use Segoe UI if installed, else Pillow's bundled font") from None
+        raise ValueError(f"{opt} {path}: not a font file Pillow can read ({e}); give a TrueType or OpenType file (.ttf, .otf)") from None
+
+def _check_im_mind_options(backbone, weights, workers, batch_size, title_font, category_font, images, cards) -> None:
+    "ValueError or FileNotFoundError naming the `imrec_im_mind` option whose value is out of range or names a missing file."
+    from imrec.visual.backbones import UNTRAINED
+    for opt, v, what in (('--workers', workers, 'rendering processes'), ('--batch_size', batch_size, 'cards per feature batch')):
+        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
+            raise ValueError(f"{opt} must be an integer >= 1 ({what}), got {v!r}")
+    if weights is not None:
+        if backbone == 'random':
+            if not str(weights).isdigit(): raise ValueError(f"--weights {weights}: for --backbone random it is a seed (an integer >= 0), not a file")
+        elif not (backbone == 'resnet101' and weights == UNTRAINED) and not Path(weights).expanduser().is_file():
+            raise FileNotFoundError(f"--weights {weights}: no such file; give the {backbone} weight file (ResNet-101: resnet101-63fe2227.pth), "
+                                    f"or leave --weights out to use the installed or cached weights")
+    _check_font('--title_font', title_font); _check_font('--category_font', category_font)
+    for opt, d in (('--images', images), ('--cards', cards)):
+        if d is not None and not Path(d).expanduser().is_dir():
+            raise FileNotFoundError(f"{opt} {d}: no such folder" + (" (cover images <news id>.jpg)" if opt == '--images' else " (released card images)"))
+
+
 # %% ../../nbs/16_im_mind.ipynb #38047666
 @call_parse
 def im_mind_cli(data: Param('MIND-format dataset folder (e.g. data/toy or data/mind)', str),
@@ -163,6 +195,7 @@ def im_mind_cli(data: Param('MIND-format dataset folder (e.g. data/toy or data/m
                 overwrite: Param('render (or decompose) the cards and compute the features again when <out> holds a build made with other settings, from another card source or of other news content', store_true) = False):
     "Build IM-MIND (cards, layouts, features) for a MIND-format dataset; prints the summary as JSON."
     with command_errors('imrec_im_mind'):        # a refusal is a message on the command line, an exception from Python
+        _check_im_mind_options(backbone, weights, workers, batch_size, title_font, category_font, images, cards)
         cfg = FeatureConfig(backbone=backbone, weights=weights, mode=mode, global_input=global_input)
         res = build_im_mind(data, out, images, cards, not no_features, cfg, workers, batch_size, title_font, category_font, overwrite=overwrite)
     print(json.dumps(res, indent=1))
