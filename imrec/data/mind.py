@@ -15,7 +15,7 @@ from fastcore.basics import patch
 __all__ = ['NEWS_COLUMNS', 'BEHAVIORS_COLUMNS', 'NEWS_ID_RE', 'USER_ID_RE', 'TIME_FORMAT', 'SPLITS', 'MIND_SIZES',
            'NEWS_COMPARED', 'IMAGE_SUFFIXES', 'TABLE1_ROWS', 'MindFormatError', 'ParseReport', 'read_news',
            'read_behaviors', 'ReferenceReport', 'check_references', 'MindSplit', 'MindDataset', 'read_embedding_vec',
-           'table1_stats', 'table1']
+           'image_ids', 'table1_stats', 'table1']
 
 # %% ../../nbs/01_mind.ipynb #55645d0e
 class MindFormatError(ValueError):
@@ -415,7 +415,7 @@ def read_embedding_vec(path) -> tuple[list, np.ndarray]:
 # %% ../../nbs/01_mind.ipynb #3438a9ae
 IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.webp', '.gif', '.bmp', '.tif', '.tiff')   # in order of preference
 
-def _image_ids(img_dir) -> set:
+def image_ids(img_dir) -> set:
     "News ids with a cover image in `img_dir` (`<news id>` plus a suffix of `IMAGE_SUFFIXES`, in any case); empty when the folder is missing."
     img_dir = Path(img_dir)
     return {p.stem for p in img_dir.glob('*') if p.suffix.lower() in IMAGE_SUFFIXES} if img_dir.is_dir() else set()
@@ -434,7 +434,7 @@ def _clicked_news(ds: MindDataset) -> dict:
 # %% ../../nbs/01_mind.ipynb #c8974ae5
 def table1_stats(ds: MindDataset, images=None) -> dict:
     "Users, news, news with image, and average clicked news (with image) per user, over all splits of `ds`."
-    have = _image_ids(images if images is not None else ds.images)
+    have = image_ids(images if images is not None else ds.images)
     news = ds.all_news()
     clicked = _clicked_news(ds)
     n_clicked = np.array([len(v) for v in clicked.values()])
