@@ -25,7 +25,7 @@ def code_version(repo=None) -> str:
     except Exception: return f"imrec {imrec.__version__}"
 
 # %% ../../nbs/40_results.ipynb #c91e106c
-IDENTITY = ('model', 'data', 'images', 'visual_weight', 'toy_seed', 'seed', 'run', 'results', 'workdir', 'device', 'report')
+IDENTITY = ('model', 'data', 'images', 'visual_weight', 'toy_seed', 'seed', 'run', 'results', 'workdir', 'device', 'report', 'data_fingerprint')
 
 def run_settings(params: dict) -> str:
     "The settings of a run that are neither its model, its data, its seed nor where it ran, as 'name=value' pairs."
@@ -41,7 +41,7 @@ def _run_problem(d, p) -> str | None:
     if not isinstance(d, dict): return f"metrics.json holds a {type(d).__name__}, not an object"
     if not isinstance(p, dict): return f"params.json holds a {type(p).__name__}, not an object"
     split = d.get('report') or 'dev'
-    if split not in ('dev', 'test'): return f"report is {split!r}, not 'dev' or 'test'"
+    if split not in ('dev', 'test', 'none'): return f"report is {split!r}, not 'dev', 'test' or 'none'"
     dev = d.get(split)
     if dev is not None and not isinstance(dev, dict): return f"{split} is {dev!r}, not an object of metrics (or null)"
     bad = [k for k in METRIC_KEYS if (dev or {}).get(k) is not None and not _is_number(dev[k])]
@@ -64,7 +64,7 @@ def _run_row(m: Path) -> dict:
             'backbone': d.get('backbone'), 'pretrained': d.get('pretrained'), 'seed': p.get('seed'), 'lr': p.get('lr'),
             'epochs': d.get('epochs_run'), 'best_epoch': d.get('best_epoch'), 'split': split, **{k: rep.get(k) for k in METRIC_KEYS},
             'samples_per_s': d.get('train_samples_per_s'), 'minutes': round(d.get('wall_seconds', 0) / 60, 1),
-            'code': d.get('code_version'), 'settings': run_settings(p)}
+            'code': d.get('code_version'), 'settings': (run_settings(p) + f" split={split}").strip()}   # runs of other splits never averaged
 
 def _added_later() -> dict:
     from imrec.training.runs import ADDED_LATER

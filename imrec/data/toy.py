@@ -19,8 +19,8 @@ from ..core import atomic_write, command_errors, remove_stale, temp_prefix
 __all__ = ['TOPICS', 'FILLERS', 'SMALL_WORDS', 'SUBCATEGORIES', 'MIND_SMALL_SCALE', 'TITLE_TOPIC_WORDS', 'TITLE_FILLERS',
            'ABSTRACT_TOPIC_WORDS', 'ABSTRACT_FILLERS', 'ENTITY_SHARE', 'COLON_SHARE', 'QUESTION_SHARE', 'TEST_TRUTH',
            'TOY_PRESETS', 'ToyConfig', 'make_news', 'visual_features', 'make_users', 'ClickModel', 'choose',
-           'make_histories', 'make_impressions', 'cover_image', 'generate_toy', 'ToyWorld', 'benchmark_parse',
-           'toy_cli']
+           'make_histories', 'make_impressions', 'cover_image', 'toy_config', 'generate_toy', 'ToyWorld',
+           'benchmark_parse', 'toy_cli']
 
 # %% ../../nbs/03_toy.ipynb #9f8abc0c
 TOPICS = {
@@ -311,8 +311,8 @@ def _entries(folder: Path, n: int = 5) -> str:
     names = sorted(p.name + ('/' if p.is_dir() else '') for p in folder.iterdir())
     return ', '.join(names[:n]) + (f" and {len(names) - n} more" if len(names) > n else '')
 
-def _toy_config(dest: Path) -> dict | None:
-    "The configuration in `dest/toy.json` when this project wrote that file (it carries `_TOY_NOTE`), else None."
+def toy_config(dest: Path) -> dict | None:
+    "The configuration in `dest/toy.json` when this project wrote that file (it carries `_TOY_NOTE`), else None: whether `dest` is a toy world, whatever its name."
     try: meta = json.loads((dest/'toy.json').read_text(encoding='utf-8'))
     except (OSError, ValueError): return None
     ok = isinstance(meta, dict) and meta.get('note') == _TOY_NOTE and isinstance(meta.get('config'), dict)
@@ -358,7 +358,7 @@ def _existing_toy(dest: Path, cfg: ToyConfig, overwrite: bool) -> bool:
     `dest` holds, otherwise, and for the current working directory or a folder above it."""
     if dest.exists() and not dest.is_dir(): raise FileExistsError(f"{dest} is a file, not a folder; choose an empty or new folder")
     if not dest.exists() or not any(dest.iterdir()): _refuse_cwd(dest); return False
-    old = _toy_config(dest)
+    old = toy_config(dest)
     if old is None:
         raise FileExistsError(f"{dest} exists and is not a toy dataset written by imrec (no toy.json of its own); it holds "
                               f"{_entries(dest)}. Nothing was changed, with or without overwrite: choose an empty or new folder")

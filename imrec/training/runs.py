@@ -4,7 +4,7 @@
 
 # %% ../../nbs/34_runs.ipynb #acc0b9d4
 from __future__ import annotations
-import atexit, contextlib, json, math, os, re, socket, time, uuid
+import atexit, contextlib, hashlib, json, math, os, re, socket, time, uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -12,10 +12,10 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'GLOVE_NAMES', 'PAPER_GLOVE', 'GLOVE_URL', 'SEED_LIMIT', 'LR_PAPER', 'LR_TOY',
-           'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S',
-           'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices', 'validate_parameters', 'paper_glove',
-           'resolve_assets', 'default_run_name', 'run_parameters', 'check_run', 'RunLocked', 'RunLock', 'open_run',
-           'finished_run']
+           'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_BYTES', 'LOCK_NAME', 'LOCK_ENV',
+           'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices', 'validate_parameters',
+           'is_toy_world', 'data_fingerprint', 'labelled_splits', 'resolve_report', 'paper_glove', 'resolve_assets',
+           'default_run_name', 'run_parameters', 'check_run', 'RunLocked', 'RunLock', 'open_run', 'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -145,7 +145,7 @@ PARAMETERS = {
     'toy_seed': _count(0, hi=SEED_LIMIT),
     'max_train_impressions': _count(1, 'all of them'),
     'impression_share': Rule('a number in (0, 1]: above 0, at most 1', lambda v: _is_num(v) and 0 < v <= 1, float),
-    'equations': _choice('ours', 'paper'), 'vocab': _choice('train', 'all'), 'report': _choice('auto', 'dev', 'test'),
+    'equations': _choice('ours', 'paper'), 'vocab': _choice('train', 'all'), 'report': _choice('auto', 'dev', 'test', 'none'),
     'run': Rule("a plain run name (letters, digits, '.', '_', '-'; not starting with '.'; no '..'), or None (the default name)",
                 lambda v: v is None or (isinstance(v, str) and bool(RUN_NAME_RE.fullmatch(v)) and '..' not in v and len(v) <= RUN_NAME_MAX)),
     'results': Rule('a folder path', _path), 'workdir': Rule('a folder path', _path),
@@ -157,6 +157,8 @@ def _cross_problems(p: dict) -> list[str]:
     out = []
     if p.get('feature_mode') == 'single' and p.get('global_input', 'whole') != 'whole':
         out.append(f"global_input = {p['global_input']!r}: feature_mode 'single' pools every cue from the whole card, so global_input must be 'whole'")
+    if _is_int(p.get('backbone_weights')) and p.get('backbone') not in (None, 'random'):
+        out.append(f"backbone_weights = {p['backbone_weights']}: an integer is the seed of the 'random' backbone, not weights of {p['backbone']!r} (give a weight file)")
     if p.get('title_len') is not None and 'model' in p:
         from imrec.models.registry import spec
         from imrec.training.batches import CATEGORY_SLOTS
@@ -182,9 +184,64 @@ def validate_parameters(params: dict) -> dict:
 PARAMS_KEYS = ('model', 'data', 'images', 'cards', 'backbone', 'backbone_weights', 'feature_mode', 'global_input', 'glove',
                'epochs', 'batch_size', 'lr', 'npratio', 'title_len', 'history_len', 'seed', 'device', 'patience',
                'visual_weight', 'toy_seed', 'max_train_impressions', 'impression_share', 'equations', 'vocab', 'report',
-               'run')                                        # params.json, in order
+               'run', 'data_fingerprint')                    # params.json, in order (data_fingerprint: from the data, not a parameter)
 RUN_MAY_CHANGE = ('device', 'run', 'epochs', 'patience', 'report')   # parameters a run may be continued with other values of
-ADDED_LATER = {'equations': 'ours', 'vocab': 'train'}       # parameters newer than some runs: what those runs did
+ADDED_LATER = {'equations': 'ours', 'vocab': 'train', 'data_fingerprint': None}   # keys newer than some runs: what those runs did
+FINGERPRINT_BYTES = 1 << 16      # data_fingerprint hashes the first and last this many bytes of each MIND file
+
+def is_toy_world(data) -> bool:
+    "Whether `data` is the toy world: 'toy', or a folder holding a toy world this project wrote (its `toy.json`), whatever its name."
+    if data == 'toy': return True
+    from imrec.data.toy import toy_config
+    return toy_config(Path(str(data))) is not None
+
+def data_fingerprint(data) -> str | None:
+    """What identifies the contents of the MIND-format folder `data`: the size and the first and last `FINGERPRINT_BYTES`
+    of every split's news.tsv and behaviors.tsv (and a toy world's toy.json), hashed; a split replaced or regenerated in
+    place changes it, a copy does not. None for 'toy', which its toy_seed and visual_weight define."""
+    if data == 'toy': return None
+    root, h = Path(str(data)), hashlib.sha256()
+    for split in ('train', 'dev', 'test'):
+        for name in ('news.tsv', 'behaviors.tsv'):
+            f = root/split/name
+            if not f.is_file(): continue
+            n = f.stat().st_size
+            with open(f, 'rb') as fh:
+                head = fh.read(FINGERPRINT_BYTES); fh.seek(max(0, n - FINGERPRINT_BYTES)); tail = fh.read()
+            h.update(f"{split}/{name}:{n}:".encode()); h.update(head); h.update(tail)
+    if (root/'toy.json').is_file(): h.update((root/'toy.json').read_bytes())
+    return h.hexdigest()[:16]
+
+def _labelled(behaviors: Path) -> bool:
+    "Whether the first impression of the behaviors file carries click labels (`N12-1`)."
+    try:
+        with open(behaviors, encoding='utf-8', errors='replace') as f:
+            for line in f:
+                if line.strip():
+                    items = line.rstrip('\n').split('\t')[4].split() if line.count('\t') >= 4 else []
+                    return bool(items) and re.fullmatch(r'.+-[01]', items[0]) is not None
+    except OSError: pass
+    return False
+
+def labelled_splits(data) -> set:
+    "The splits of `data` whose labels are known: those whose behaviors carry them, and a toy world's test split (its labels are in its truth)."
+    if data == 'toy': return {'train', 'dev', 'test'}
+    from imrec.data.toy import TEST_TRUTH
+    root = Path(str(data))
+    out = {s for s in ('train', 'dev', 'test') if _labelled(root/s/'behaviors.tsv')}
+    if is_toy_world(root) and (root/'truth'/TEST_TRUTH).is_file() and (root/'test'/'behaviors.tsv').is_file(): out.add('test')
+    return out
+
+def resolve_report(report: str, data) -> str:
+    """The split a run of `data` reports: with 'auto', test where its labels are known (the toy world), else dev where it
+    has labels, else 'none' (predictions only, e.g. MIND-large's leaderboard run). ValueError, before any work, for a
+    split asked for that has no labels."""
+    have = labelled_splits(data)
+    if report == 'auto': return 'test' if 'test' in have else 'dev' if 'dev' in have else 'none'
+    if report != 'none' and report not in have:
+        raise ValueError(f"report = {report!r}: {data} has no labelled {report} split (labelled: {', '.join(sorted(have)) or 'none'}); "
+                         f"use report 'auto' (the best the data allows) or 'none' (predictions only)")
+    return report
 
 def paper_glove(data) -> str:
     "The path of the paper's GloVe file (`PAPER_GLOVE`) for the MIND folder `data`: in `data/`, or in `data/glove/` of the current folder."
@@ -205,9 +262,9 @@ def _check_backbone(p: dict) -> None:
 
 def resolve_assets(p: dict) -> dict:
     """`p` with `backbone` and `glove` filled in where None: the paper's (ResNet-101, `PAPER_GLOVE`) on MIND data or with
-    `assets='paper'`, the offline ones (EfficientNet-Lite0, 50-d GloVe) on the toy world or with `assets='offline'`.
+    `assets='paper'`, the offline ones (EfficientNet-Lite0, 50-d GloVe) on a toy world (by name or folder) or with `assets='offline'`.
     ValueError naming the missing file and where to put it when the paper's assets are needed and absent."""
-    paper = p['assets'] == 'paper' or (p['assets'] == 'auto' and p['data'] != 'toy')
+    paper = p['assets'] == 'paper' or (p['assets'] == 'auto' and not is_toy_world(p['data']))
     p = {**p, 'backbone': p['backbone'] or ('resnet101' if paper else 'efficientnet-lite0'),
          'glove': p['glove'] or (paper_glove(p['data']) if paper else 'kumo-50d')}
     _check_backbone(p)
@@ -219,17 +276,21 @@ def default_run_name(model: str, data='toy', seed=0, visual_weight=0.5) -> str:
 
 def run_parameters(values: dict) -> dict:
     """All parameters of a run (`values`: every `train.ipynb` parameter) validated, with the model's defaults filled in for
-    `lr` (`LR_TOY` or `LR_PAPER` for every model, or with 'tuned' the model's own), `title_len` and `history_len`, the data's `backbone` and `glove` (`resolve_assets`), and the default run name
-    for `run` (checked to be a plain name)."""
+    `lr` (`LR_TOY` on a toy world, by name or folder, or `LR_PAPER`, for every model, or with 'tuned' the model's own), `title_len` and `history_len`, the data's `backbone` and `glove` (`resolve_assets`), and the default run name
+    for `run` (checked to be a plain name); `report` resolved to the split reported (`resolve_report`); and the data's
+    `data_fingerprint`."""
     from imrec.models.registry import default_lengths, default_lr
     missing = sorted(set(PARAMETERS) - set(values))
     if missing: raise ValueError(f"parameter(s) {', '.join(missing)} missing (a run needs every parameter of train.ipynb)")
     p = resolve_assets(validate_parameters(values))
-    title_len, history_len = default_lengths(p['model'], toy=p['data'] == 'toy')
-    lr = default_lr(p['model']) if p['lr'] == 'tuned' else p['lr'] or (LR_TOY if p['data'] == 'toy' else LR_PAPER)
+    title_len, history_len = default_lengths(p['model'], toy=is_toy_world(p['data']))
+    toy = is_toy_world(p['data'])                 # the toy world, by name or by folder: its rate and lengths
+    lr = default_lr(p['model']) if p['lr'] == 'tuned' else p['lr'] or (LR_TOY if toy else LR_PAPER)
     p.update(title_len=p['title_len'] or title_len, history_len=p['history_len'] or history_len, lr=lr)
     p['run'] = check_run_name(p['run'] or default_run_name(p['model'], p['data'], p['seed'], p['visual_weight']))
+    p['report'] = resolve_report(p['report'], p['data'])
     p = validate_parameters(p)             # the filled-in values too (a FIM default title length, say)
+    p['data_fingerprint'] = data_fingerprint(p['data'])
     return {**{k: p[k] for k in PARAMS_KEYS}, **{k: v for k, v in p.items() if k not in PARAMS_KEYS}}
 
 # %% ../../nbs/34_runs.ipynb #99a24b92
@@ -271,7 +332,9 @@ def _check_epochs(p: dict, done: tuple[int, int, str] | None, out: Path) -> None
                               f"or use another run name (or delete {out} and its checkpoint folder to start again)")
 
 def _differences(old: dict, new: dict) -> str:
-    return ', '.join(f"{k} {old.get(k)!r} -> {new.get(k)!r}" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k))
+    out = ', '.join(f"{k} {old.get(k)!r} -> {new.get(k)!r}" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k))
+    if old.get('data_fingerprint') != new.get('data_fingerprint'): out += f" (the contents of {new.get('data')} changed since that run)"
+    return out
 
 def _never_trained(out: Path, ck: Path) -> bool:
     "Whether the run with results folder `out` and checkpoint `ck` never trained: no `metrics.json`, no checkpoint (`ck`, nor `best.pt` beside it)."
@@ -477,13 +540,21 @@ def open_run(p: dict) -> RunLock:
 
 # %% ../../nbs/34_runs.ipynb #adaaaf47
 def finished_run(p: dict) -> bool:
-    """True when `results/<run>/` holds the run of params `p` (from `run_parameters`) finished (`metrics.json` written)
-    with the same settings; False when it holds no finished run; FileExistsError naming the differences when it holds
-    a finished run with other settings."""
+    """True when `results/<run>/` holds the run of params `p` (from `run_parameters`) finished as `p` asks: `metrics.json`
+    written, the same settings, the same patience and reported split, and trained for `p['epochs']` epochs or stopped
+    early before. False when it holds no finished run, or one that `p` continues (more epochs than it had and it did not
+    stop early, or another reported split: the run resumes and evaluates again). FileExistsError naming the
+    differences when it holds a finished run with other settings, another patience, or more epochs than `p` allows."""
     out = Path(p['results'])/p['run']
     if not (out/'metrics.json').is_file(): return False
-    old = _settings(json.loads((out/'params.json').read_text())) if (out/'params.json').is_file() else {}
-    if old != _settings(p):
-        raise FileExistsError(f"{out} holds a finished run with other settings ({_differences(old, _settings(p))}): "
-                              f"use another run name or results folder, or delete {out} to run it again")
-    return True
+    old = json.loads((out/'params.json').read_text()) if (out/'params.json').is_file() else {}
+    m = json.loads((out/'metrics.json').read_text())
+    problem = _differences(_settings(old), _settings(p)) if _settings(old) != _settings(p) else ''
+    if not problem and old.get('patience') != p['patience']: problem = f"patience {old.get('patience')!r} -> {p['patience']!r}"
+    ran, best = m.get('epochs_run') or 0, m.get('best_epoch') or 0
+    if not problem and ran > p['epochs']: problem = f"it ran {ran} epochs, more than epochs {p['epochs']}"
+    if problem:
+        raise FileExistsError(f"{out} holds a finished run with other settings ({problem}): use another run name or results "
+                              f"folder, or delete {out} to run it again")
+    stopped_early = best > 0 and ran - best >= p['patience']
+    return (ran >= p['epochs'] or stopped_early) and (m.get('report') or 'dev') == p['report']

@@ -1,0 +1,80 @@
+"""End-to-end runs of `train.ipynb` (through `imrec_train`) on a tiny toy world, one epoch each: every parameter a table
+sets must change what the run does, and the splits a run selects on and reports must be what its data allows.
+
+    pytest tests/test_train_runs.py
+"""
+import json, os, shutil, subprocess, sys
+from pathlib import Path
+import pytest
+
+TINY = dict(n_news=60, n_users=20, train_impressions=30, dev_impressions=10, test_impressions=10)
+QUICK = ['-p', 'epochs', '1', '-p', 'max_train_impressions', '30']
+IMREC_TRAIN = str(Path(sys.executable).parent/'imrec_train')     # the console script of this environment
+
+
+@pytest.fixture(scope='module')
+def work(tmp_path_factory):
+    "A folder holding a tiny toy world (`world/`, with cover images) and room for runs."
+    d = tmp_path_factory.mktemp('runs')
+    from imrec.data.toy import generate_toy, ToyConfig
+    generate_toy(d/'world', ToyConfig(**TINY), progress=False)
+    return d
+
+
+def train(work: Path, model: str, run: str, *params: str) -> dict:
+    "Run `imrec_train model` on the tiny world into `work/results/<run>/`; its metrics.json (the run must succeed)."
+    cmd = [IMREC_TRAIN, model, '--run', run,
+           '--results', str(work/'results'), '-p', 'data', str(work/'world'), '-p', 'workdir', str(work/'ckpt'), *QUICK, *params]
+    r = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    assert r.returncode == 0, r.stderr[-3000:]
+    return json.loads((work/'results'/run/'metrics.json').read_text())
+
+
+def prediction(work: Path, run: str) -> str: return (work/'results'/run/'prediction.txt').read_text()
+
+
+def test_defaults_report_test_selected_on_dev(work):
+    m = train(work, 'nrms_im', 'base')
+    assert (m['report'], m['selected_on'], m['equations'], m['vocab']) == ('test', 'dev', 'ours', 'train')
+    assert m['test'] and m['dev'] and 0 < m['test']['auc'] <= 1        # a toy world passed as a folder: its test labels are known
+
+
+def test_equations_change_the_model(work):
+    m = train(work, 'nrms_im', 'bare', '-p', 'equations', 'paper')
+    assert m['equations'] == 'paper'
+    assert prediction(work, 'bare') != prediction(work, 'base')        # the bare equations are another model
+
+
+def test_vocab_all_is_larger(work):
+    base = json.loads((work/'results'/'base'/'metrics.json').read_text())
+    m = train(work, 'nrms_im', 'allwords', '-p', 'vocab', 'all')
+    assert m['vocab'] == 'all' and m['vocab_size'] > base['vocab_size']   # dev and test news add words
+
+
+def test_training_only_masking_changes_training_only(work):
+    m = train(work, 'nrms_im', 'half', '-p', 'impression_share', '0.5')
+    assert m['test'] and prediction(work, 'half') != prediction(work, 'base')
+
+
+def test_no_dev_labels_selects_nothing_and_reports_test(work):
+    world = work/'nodevlabels'
+    shutil.copytree(work/'world', world, ignore=shutil.ignore_patterns('im_mind'))
+    lines = (world/'dev'/'behaviors.tsv').read_text().splitlines()
+    strip = lambda l: '\t'.join(l.split('\t')[:4] + [' '.join(x.rsplit('-', 1)[0] for x in l.split('\t')[4].split())])
+    (world/'dev'/'behaviors.tsv').write_text('\n'.join(map(strip, lines)) + '\n')
+    cmd = [IMREC_TRAIN, 'nrms', '--run', 'nodev',
+           '--results', str(work/'results'), '-p', 'data', str(world), '-p', 'workdir', str(work/'ckpt'), *QUICK]
+    r = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    assert r.returncode == 0, r.stderr[-3000:]
+    m = json.loads((work/'results'/'nodev'/'metrics.json').read_text())
+    assert (m['selected_on'], m['report'], m['dev']) == (None, 'test', None) and m['test']
+
+
+def test_report_of_a_split_without_labels_is_refused_before_any_work(work):
+    world = work/'notest'
+    shutil.copytree(work/'world', world, ignore=shutil.ignore_patterns('im_mind', 'truth', 'toy.json'))
+    cmd = [IMREC_TRAIN, 'nrms', '--run', 'rt',
+           '--results', str(work/'results'), '-p', 'data', str(world), '-p', 'assets', 'offline', '-p', 'report', 'test', *QUICK]
+    r = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
+    assert r.returncode == 2 and 'has no labelled test split' in r.stderr, r.stderr[-2000:]
+    assert not (work/'results'/'rt').exists()                          # refused before any file
