@@ -230,7 +230,8 @@ def impressions(behaviors: pd.DataFrame, features: NewsFeatures, history_len: in
     """Index arrays of a behaviors table (from `imrec.data.mind.read_behaviors`): each user's `history_len` most recent clicks
     (right-aligned: the most recent last, padding rows of 0 first), every impression's candidates, and with `users`
     (from `user_index`) each impression's user row (0 for users not in it). History entries naming news the news table
-    lacks are left out (row 0), counted in `missing_history` and reported with a warning; unknown candidates are a KeyError."""
+    lacks are left out (row 0), counted in `missing_history` and reported with a warning; a candidate the news table
+    lacks is a ValueError naming its impression and news id (a candidate cannot be left out of a ranking silently)."""
     n = len(behaviors)
     hist, missing, affected = _history_rows(behaviors, features, history_len)
     if missing: warnings.warn(f"{missing:,} history entries of {affected:,} impressions name news not in the news table: "
@@ -238,7 +239,13 @@ def impressions(behaviors: pd.DataFrame, features: NewsFeatures, history_len: in
     sizes = np.fromiter((len(c) for c in behaviors.candidates), np.int64, n)
     ptr = np.concatenate([[0], np.cumsum(sizes)])
     flat = [x for c in behaviors.candidates for x in c]
-    cand = features.rows(flat)
+    cand = features.rows(flat, missing='pad')
+    unknown = np.flatnonzero(cand == 0)
+    if len(unknown):
+        imp = np.searchsorted(ptr, unknown, side='right') - 1
+        raise ValueError(f"{len(unknown):,} candidates of {len(np.unique(imp)):,} impressions name news not in the news table, e.g. "
+                         + ', '.join(f"impression {behaviors.impression_id.iloc[i]} candidate {flat[k]}" for i, k in list(zip(imp, unknown))[:3])
+                         + ": every candidate needs its news (the split's news.tsv or another split's)")
     labelled = n and behaviors.labels.iloc[0] is not None
     labels = np.concatenate([np.asarray(l, np.int8) for l in behaviors.labels]) if labelled else None
     urows = None if users is None else np.fromiter((users.get(u, 0) for u in behaviors.user_id), np.int64, n)

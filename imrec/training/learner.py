@@ -124,6 +124,9 @@ class Learner:
                  train_features: NewsFeatures | None = None):
         "`fingerprint`: anything JSON-able that identifies the run (data, model, parameters); a checkpoint of another is not resumed."
         self.model, self.f, self.train, self.dev, self.cfg, self.out = model, features, train, dev, cfg, Path(out)
+        if n_train_samples(train) == 0:
+            raise ValueError(f"no training sample in {len(train):,} training impressions: none has both a click and a non-click "
+                             f"(or the split is unlabelled); nothing to train on")
         hidden = _hidden_rows(features, train_features)
         self.train_f = features if train_features is None else train_features
         self.fingerprint = _fingerprint(model, train, cfg, fingerprint, hidden)
@@ -224,10 +227,13 @@ def _validate(self: Learner, ep: int, rec: dict) -> None:
 # %% ../../nbs/32_learner.ipynb #fb88229b
 @patch
 def fit(self: Learner, progress=True, on_batch=None) -> list:
-    """Train (resuming from `out/last.pt` if present); returns the per-epoch history. `on_batch(learner, epoch, batch,
-    loss)`, if given, is called after every training batch (epoch and batch from 0), after any checkpoint of it."""
+    """Train (resuming from `out/last.pt` if present); returns the per-epoch history. A resumed run stops early by its
+    own `patience`: with a larger one than the run it continues, training goes on where that run stopped. `on_batch(learner,
+    epoch, batch, loss)`, if given, is called after every training batch (epoch and batch from 0), after any checkpoint of it."""
     self._resume()
     if self.state['epoch'] == 0 and self.state['batch'] == 0: torch.manual_seed(self.cfg.seed)
+    # early stopping judged with this run's patience: a run continued with a larger one trains on where it had stopped
+    self.state['stopped_early'] = self.dev is not None and self.state['bad_epochs'] >= self.cfg.patience
     while self.state['epoch'] < self.cfg.epochs and not self.state['stopped_early']:
         ep = self.state['epoch']
         rec = self._train_epoch(ep, progress, on_batch)

@@ -11,21 +11,24 @@ from typing import Callable
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'GLOVE_NAMES', 'PAPER_GLOVE', 'GLOVE_URL', 'SEED_LIMIT', 'LR_PAPER', 'LR_TOY',
-           'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_BYTES', 'LOCK_NAME', 'LOCK_ENV',
-           'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices', 'validate_parameters',
-           'is_toy_world', 'data_fingerprint', 'labelled_splits', 'resolve_report', 'paper_glove', 'resolve_assets',
-           'default_run_name', 'run_parameters', 'check_run', 'RunLocked', 'RunLock', 'open_run', 'finished_run']
+__all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', 'PAPER_GLOVE', 'GLOVE_URL', 'SEED_LIMIT',
+           'LR_PAPER', 'LR_TOY', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_BYTES',
+           'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices',
+           'validate_parameters', 'is_toy_world', 'data_fingerprint', 'labelled_splits', 'resolve_report',
+           'paper_glove', 'resolve_assets', 'default_run_name', 'run_parameters', 'check_run', 'RunLocked', 'RunLock',
+           'open_run', 'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
 RUN_NAME_MAX = 200                                            # characters (file systems allow 255 per name)
+RESERVED_RUN_NAMES = ('tables', 'legacy_3epochs', 'lr_sweep')  # folders of results/ that are not runs
 
 def check_run_name(name) -> str:
     "`name` if it is a plain run name (letters, digits, '.', '_', '-'; not starting with '.'; no '..'), else ValueError saying so."
     if not isinstance(name, str) or not RUN_NAME_RE.fullmatch(name) or '..' in name or len(name) > RUN_NAME_MAX:
         raise ValueError(f"run name {name!r} is not a plain name: use letters, digits, '.', '_' and '-' (at most {RUN_NAME_MAX}, "
                          f"not starting with '.', no '..'), so that results/<run> and the checkpoint folder stay where they belong")
+    if name in RESERVED_RUN_NAMES: raise ValueError(f"run name {name!r} is the name of a results folder that is not a run ({', '.join(RESERVED_RUN_NAMES)}): choose another")
     return name
 
 # %% ../../nbs/34_runs.ipynb #4b8f81f5
