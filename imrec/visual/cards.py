@@ -104,7 +104,8 @@ def news_fingerprint(nid: str, title: str, category: str, file=None) -> str:
     key = [nid, title, category] + ([st.st_size, st.st_mtime_ns] if st is not None else [])
     return hashlib.sha256(json.dumps(key).encode()).hexdigest()[:16]
 
-_MAX_NAMED = 5      # differing news named in a refusal
+_MAX_NAMED = 5      # differing news (or files) named in a refusal
+_MAX_SHOWN = 240    # characters of a setting's value shown in a refusal
 
 def _changed_news(out: Path, old: dict, news: dict, done: Callable[[str], bool]) -> list:
     "Ids of `news` (id -> fingerprint) already built in `out` (`done`) whose fingerprint differs from the one `old` recorded."
@@ -144,26 +145,27 @@ def _foreign_files(out: Path, ours: set, folders) -> list:
             other.append(rel + ('/' if p.is_dir() else ''))
     return sorted(other)
 
-def _refuse_foreign(out: Path, other: list, overwrite: bool):
-    "FileExistsError naming the files `other` in `out`'s card folders that no build there wrote (nothing is removed)."
-    raise FileExistsError(
+def _foreign_message(out: Path, other: list, overwrite: bool = False) -> str:
+    "The refusal of a build in `out` whose card folders hold the files `other` that no build there wrote (nothing is removed)."
+    return (
         f"{out} holds {len(other):,} files in its card folders that no card build there wrote ({', '.join(other[:_MAX_NAMED])}"
         f"{f' and {len(other) - _MAX_NAMED:,} more' if len(other) > _MAX_NAMED else ''}): a build writes cards/<news id>.png "
         f"and layouts/<news id>.json there{', and --overwrite removes only the files a build wrote' if overwrite else ''}. "
         f"Nothing was removed. Move these files out of {out} (released card images: keep them in a folder of their own "
         f"and decompose them with imrec_im_mind --cards DIR, or imrec_train -p cards DIR), or choose another folder")
 
-def _rebuild_hint(out: Path) -> str:
-    "What to do about a build or store in `out` made otherwise: from Python, from `imrec_im_mind` and from `imrec_train`."
+def _rebuild_hint(out: Path, redo: str = 'build them again') -> str:
+    """What to do about a card build (or a feature store of it) in the IM-MIND folder `out` made otherwise: from Python,
+    from `imrec_im_mind`, and before `imrec_train` (which has no overwrite parameter)."""
     cmd = f"imrec_im_mind {out.parent} --overwrite" if out.name == 'im_mind' else f"imrec_im_mind <data> --out {out} --overwrite"
-    return (f"pass overwrite=True (imrec_im_mind: --overwrite) to build them again, or choose another folder; before "
-            f"imrec_train, run `{cmd}` to rebuild them (the earlier runs' cards and features will be replaced), or pass "
+    return (f"pass overwrite=True (imrec_im_mind: --overwrite) to {redo}, or choose another folder; for imrec_train, "
+            f"run `{cmd}` first to rebuild them (the earlier runs' cards and features will be replaced), or pass "
             f"-p images / -p cards matching the build")
 
 def _settings_diff(old: dict, new: dict) -> str:
     "The settings (but the news list) that differ between the builds `old` and `new`, as `key: old -> new`."
     keys = [k for k in dict.fromkeys([*old, *new]) if k != 'news' and old.get(k) != new.get(k)]
-    short = lambda v: (s if len(s := json.dumps(v)) <= 80 else s[:77] + '...')
+    short = lambda v: (s if len(s := json.dumps(v)) <= _MAX_SHOWN else s[:_MAX_SHOWN - 3] + '...')
     return '; '.join(f"{k}: {short(old.get(k, 'unrecorded'))} -> {short(new.get(k))}" for k in keys)
 
 def _build_problem(out: Path, old: dict | None, settings: dict, news: dict, done: Callable[[str], bool]) -> str | None:
@@ -188,7 +190,7 @@ def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None
     old = json.loads((out/'build.json').read_text()) if (out/'build.json').is_file() else None
     if old is None and any(done(nid) for nid in (news or {})): old = {}       # layouts of an unrecorded build
     ours = _built_files(out, old)
-    if (other := _foreign_files(out, ours, clear)): _refuse_foreign(out, other, overwrite)
+    if (other := _foreign_files(out, ours, clear)): raise FileExistsError(_foreign_message(out, other, overwrite))
     why = _build_problem(out, old, settings, news or {}, done)
     if why is not None:
         if not overwrite: raise FileExistsError(f"{out} holds {why}; {_rebuild_hint(out)}")
@@ -256,20 +258,23 @@ def card_paths(out) -> dict:
     return {r['news_id']: Path(out)/r['card'] for r in _records(out)}     # an absolute 'card' path stays as it is
 
 # %% ../../nbs/11_cards.ipynb #a534e068
+def _render_settings(images, title_font=None, category_font=None, spec: CardSpec = CardSpec(), png_level: int = 1):
+    """(settings recorded in `build.json`, font files) of a rendered build: what its cards depend on, as JSON reads it
+    back. A resumed build must have the same, or start again (`overwrite=True`). The fonts are resolved once here (given
+    files, else system Segoe UI, else None: the bundled font), and the same files are handed on to the workers."""
+    f = resolve_fonts(title_font, category_font, spec=spec)
+    font_paths = (f.title_path, f.category_path)
+    settings = {'spec': asdict(spec), 'fonts': f.description, 'font_files': list(map(str, font_paths)),
+                'images': str(Path(images).resolve()) if images is not None else None, 'png_level': png_level}
+    return {**json.loads(json.dumps(settings)), 'source': 'rendered'}, font_paths
+
 def build_cards(news, out, images=None, title_font=None, category_font=None, spec: CardSpec = CardSpec(),
                 workers: int = 2, chunk: int = 64, png_level: int = 1, progress=True, overwrite=False) -> dict:
     """Render the IM-MIND cards of `news` (a table or a `MindDataset`) with covers from `images` into `out`;
     skip what is done; return the build summary (also written to `out/im_mind.json`)."""
     out = Path(out); images = Path(images) if images is not None else None
     if images is not None and not images.is_dir(): raise FileNotFoundError(f"{images}: no such cover folder")
-    # resolve once here (given files, else system Segoe UI, else None: the bundled font), then hand the same files on
-    f = resolve_fonts(title_font, category_font, spec=spec)
-    font_paths = (f.title_path, f.category_path)
-    # what the cards depend on: a resumed build must use the same, or start again (overwrite=True)
-    settings = {'spec': asdict(spec), 'fonts': f.description, 'font_files': list(map(str, font_paths)),
-                'images': str(images.resolve()) if images is not None else None, 'png_level': png_level}
-    settings = json.loads(json.dumps(settings))          # as it reads back (tuples become lists)
-    settings['source'] = 'rendered'
+    settings, font_paths = _render_settings(images, title_font, category_font, spec, png_level)
     covers = cover_files(images)
     rows = news_rows(news)
     news_fp = {}                                         # the first row of a repeated id is the one rendered
