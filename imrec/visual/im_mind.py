@@ -138,6 +138,17 @@ def features_dir(cfg: FeatureConfig) -> str:
     return f"{name}-w{hashlib.sha256(key.encode()).hexdigest()[:_WEIGHTS_HASH_CHARS]}"
 
 
+# %% ../../nbs/16_im_mind.ipynb #fc914071
+def _store_folder(im_mind: Path, cfg: FeatureConfig) -> Path:
+    """The FeatureStore folder of `cfg` in the IM-MIND folder `im_mind`: `features/<features_dir(cfg)>`, or the untagged
+    `features/<backbone>-<mode>-<global input>` of an earlier version when it holds a store of exactly `cfg`."""
+    new, old = (Path(im_mind)/'features'/n for n in (features_dir(cfg), f"{cfg.backbone}-{cfg.mode}-{cfg.global_input}"))
+    if new == old or (new/'manifest.json').is_file() or not (old/'manifest.json').is_file(): return new
+    try: same = json.loads((old/'manifest.json').read_text()).get('config') == json.loads(json.dumps(asdict(cfg)))
+    except (OSError, ValueError): same = False
+    return old if same else new
+
+
 # %% ../../nbs/16_im_mind.ipynb #4bd16b4d
 def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: FeatureConfig = FeatureConfig(),
                   workers: int = 2, batch_size: int = 16, title_font=None, category_font=None, progress=True, overwrite: bool = False) -> dict:
@@ -155,7 +166,7 @@ def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: F
     res = {'im_mind': str(out), 'cards': summary['cards'], 'with_cover': summary['with_cover'],
            'problems': summary.get('problems', len(summary.get('unreadable', {}))), 'fonts': summary.get('fonts')}
     if features:
-        store = extract_features(out, out/'features'/features_dir(cfg), cfg, batch_size=batch_size, progress=progress, overwrite=overwrite)
+        store = extract_features(out, _store_folder(out, cfg), cfg, batch_size=batch_size, progress=progress, overwrite=overwrite)
         res.update({'features': str(store.path), 'backbone': store.manifest['backbone'], 'pretrained': store.manifest['pretrained'],
                     'complete': store.complete})
     return res
@@ -181,7 +192,7 @@ def im_mind_problem(data, images=None, cards=None, cfg: FeatureConfig | None = N
     else: old = {} if (out/'layouts').is_dir() and any((out/'layouts').glob('*.json')) else None   # an unrecorded build
     if (other := _foreign_files(out, _built_files(out, old), clear)): return _foreign_message(out, other)
     if (why := _build_problem(out, old, settings, {}, lambda nid: False)) is not None: return f"{out} holds {why}; {_rebuild_hint(out)}"
-    store = out/'features'/features_dir(cfg) if cfg is not None else None
+    store = _store_folder(out, cfg) if cfg is not None else None
     if store is None or not (store/'manifest.json').is_file() or not (out/'manifest.jsonl').is_file(): return None
     m = json.loads((store/'manifest.json').read_text())
     if m.get('config') != json.loads(json.dumps(asdict(cfg))):
