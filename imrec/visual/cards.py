@@ -163,8 +163,8 @@ def _rebuild_hint(out: Path, redo: str = 'build them again') -> str:
             f"-p images / -p cards matching the build")
 
 def _settings_diff(old: dict, new: dict) -> str:
-    "The settings (but the news list) that differ between the builds `old` and `new`, as `key: old -> new`."
-    keys = [k for k in dict.fromkeys([*old, *new]) if k != 'news' and old.get(k) != new.get(k)]
+    "The settings (but the news list and the card source) that differ between the builds `old` and `new`, as `key: old -> new`."
+    keys = [k for k in dict.fromkeys([*old, *new]) if k not in ('news', 'source') and old.get(k) != new.get(k)]
     short = lambda v: (s if len(s := json.dumps(v)) <= _MAX_SHOWN else s[:_MAX_SHOWN - 3] + '...')
     return '; '.join(f"{k}: {short(old.get(k, 'unrecorded'))} -> {short(new.get(k))}" for k in keys)
 
@@ -172,8 +172,9 @@ def _build_problem(out: Path, old: dict | None, settings: dict, news: dict, done
     "Why the build recorded in `out` (`old`, its build.json) is not the one of `settings` and `news`; None when it is (or there is none)."
     if old is None: return None
     if {k: v for k, v in old.items() if k != 'news'} != settings:
-        return (f"cards built with other settings or from another source ({old.get('source', 'unrecorded')}, "
-                f"now {settings.get('source')}; {_settings_diff(old, settings)})")
+        src, now = old.get('source', 'unrecorded'), settings.get('source')
+        return (f"cards built with other settings or from another source ({f'{src}, now {now}; ' if src != now else ''}"
+                f"{_settings_diff(old, settings)})")
     if (changed := _changed_news(out, old, news, done)):
         return (f"cards of other news content (title, category or image) for {len(changed):,} news, e.g. "
                 f"{', '.join(changed[:_MAX_NAMED])}")
