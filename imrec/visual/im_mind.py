@@ -153,7 +153,9 @@ def _store_folder(im_mind: Path, cfg: FeatureConfig) -> Path:
 def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: FeatureConfig = FeatureConfig(),
                   workers: int = 2, batch_size: int = 16, title_font=None, category_font=None, progress=True, overwrite: bool = False) -> dict:
     """Cards (rendered, or decomposed from `cards`), layouts and visual features of every news of the dataset `data`.
-    A build or store in `out` made with other settings is refused unless `overwrite` (then made again)."""
+    A build or store in `out` made with other settings is refused unless `overwrite` (then made again: only the files the
+    earlier build wrote are removed, and card folders holding files of others are refused). The store of `cfg` is
+    `out/features/<features_dir(cfg)>` (one per backbone, weights, mode and global input)."""
     from imrec.data.mind import MindDataset
     from imrec.visual.cards import build_cards
     from imrec.visual.decompose import decompose_cards
@@ -250,7 +252,7 @@ def im_mind_cli(data: Param('MIND-format dataset folder (e.g. data/toy or data/m
                 batch_size: Param('cards per feature batch', int) = 16,
                 title_font: Param('title font file (default: Segoe UI Semibold if installed, else Pillow\'s font)', str) = None,
                 category_font: Param('category font file (default: Segoe UI if installed, else Pillow\'s font)', str) = None,
-                overwrite: Param('render (or decompose) the cards and compute the features again when <out> holds a build made with other settings, from another card source or of other news content', store_true) = False):
+                overwrite: Param('render (or decompose) the cards and compute the features again when <out> holds a build made with other settings, from another card source or of other news content (only the files a build wrote are removed; a folder holding others is refused)', store_true) = False):
     "Build IM-MIND (cards, layouts, features) for a MIND-format dataset; prints the summary as JSON."
     with command_errors('imrec_im_mind'):        # a refusal is a message on the command line, an exception from Python
         _check_im_mind_options(backbone, weights, workers, batch_size, title_font, category_font, images, cards)
