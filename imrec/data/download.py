@@ -4,14 +4,14 @@
 
 # %% ../../nbs/02_download.ipynb #607b3113
 from __future__ import annotations
-import hashlib, http.client, os, re, shutil, stat, tempfile, urllib.error, urllib.parse, urllib.request, zipfile, zlib
+import hashlib, http.client, json, os, re, shutil, warnings, stat, tempfile, urllib.error, urllib.parse, urllib.request, zipfile, zlib
 from pathlib import Path
-from ..core import atomic_path, remove_stale, temp_prefix
+from ..core import atomic_path, atomic_write, remove_stale, temp_prefix
 from .mind import MindDataset, SPLITS, _GET_MIND_HELP
 
 # %% auto #0
-__all__ = ['MIND_OFFICIAL_URL', 'MIND_FILES', 'MAX_UNPACKED_BYTES', 'MAX_ZIP_RATIO', 'MindDownloadError', 'verify_file',
-           'fetch_file', 'safe_extract', 'install_split', 'download_mind']
+__all__ = ['MIND_OFFICIAL_URL', 'MIND_FILES', 'MAX_UNPACKED_BYTES', 'MAX_ZIP_RATIO', 'SOURCE_RECORD', 'MindDownloadError',
+           'verify_file', 'fetch_file', 'safe_extract', 'install_split', 'download_mind']
 
 # %% ../../nbs/02_download.ipynb #54cd0298
 MIND_OFFICIAL_URL = 'https://mind201910small.blob.core.windows.net/release/'
@@ -179,41 +179,111 @@ def _copy_split(folder, dest):
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
-def install_split(source, dest, size=None, sha256=None, progress=True, max_bytes: int = MAX_UNPACKED_BYTES,
-                  max_ratio: float = MAX_ZIP_RATIO) -> Path:
-    """Make `dest` a MIND split folder from `source`: a URL, a local zip, or a folder holding news.tsv and behaviors.tsv.
-    A download is kept in `dest/../downloads/<dest name>/`; a zip is unpacked by `safe_extract` within `max_bytes` and `max_ratio`;
-    a folder is copied into a temporary folder beside `dest` and renamed into place (a temporary folder that a killed copy
-    left is removed on the next call). A `dest` that holds other files is refused, never overwritten."""
+SOURCE_RECORD = 'source.json'   # in an installed split: where it came from (archive name, size, SHA-256; or the folder copied)
+
+def _is_url(s) -> bool: return re.match(r'^(https?|file|ftp)://', str(s)) is not None
+
+def _source_key(source) -> dict:
+    """What identifies a split's `source` without reading it: an archive's file name (for a local zip also its size), or
+    a folder's resolved path and the sizes of its news.tsv and behaviors.tsv."""
+    if _is_url(source): return {'archive': Path(urllib.parse.urlparse(str(source)).path).name or 'download.zip'}
+    p = Path(source).expanduser()
+    if p.is_dir(): return {'folder': str(p.resolve()), 'files': {f: (p/f).stat().st_size for f in ('news.tsv', 'behaviors.tsv') if (p/f).is_file()}}
+    return {'archive': p.name, **({'size': p.stat().st_size} if p.is_file() else {})}
+
+def _describe(rec: dict) -> str:
+    "A split's source record (or key) in words: `MINDsmall_train.zip (92,019,716 bytes, SHA-256 3a1f...)` or `the folder ...`."
+    if 'folder' in rec: return f"the folder {rec['folder']}"
+    facts = ([f"{rec['size']:,} bytes"] if isinstance(rec.get('size'), int) else []) + ([f"SHA-256 {rec['sha256']}"] if rec.get('sha256') else [])
+    return f"{rec.get('archive')}" + (f" ({', '.join(facts)})" if facts else '')
+
+def _write_record(dest: Path, source, archive: Path | None = None) -> None:
+    "Record in `dest/source.json` where the split just installed there came from: the `archive` unpacked (name, size, SHA-256), or the folder `source` copied."
+    rec = ({'archive': archive.name, 'size': archive.stat().st_size, 'sha256': _sha256(archive)} if archive is not None
+           else _source_key(source))
+    atomic_write(dest/SOURCE_RECORD, json.dumps({**rec, 'source': str(source)}, indent=1))
+
+def _keep_installed(dest: Path, source, size=None, sha256=None) -> bool:
+    """Whether the split already in `dest` is kept for `source`: True when its record (`source.json`) names the same
+    source (archive name, and the `size` and `sha256` given; for a local zip its size too), False when it has no record (an
+    older install) and no checksum is given. MindDownloadError, naming the folder and what to do, when the record names
+    another source, or when a checksum is given for a split without a record. A checksum is an archive's: it is not
+    asked of a folder source (nor checked when one is copied)."""
+    move = f"move {dest} away (or delete it) and run again to install it from {source}, or install into another folder"
+    key, rp = _source_key(source), dest/SOURCE_RECORD
+    archive_sha = sha256 if 'folder' not in key else None
+    if not rp.is_file():
+        if archive_sha is None: return False
+        raise MindDownloadError(f"{dest} holds a split without a record of its source ({SOURCE_RECORD}: installed by an older imrec, "
+                                f"or by hand), so the SHA-256 {sha256} given for it cannot be checked: {move}; or leave its "
+                                f"checksum out to keep it as it is")
+    try:
+        rec = json.loads(rp.read_text())
+        if not isinstance(rec, dict): raise ValueError('not a JSON object')
+    except (OSError, ValueError) as e: raise MindDownloadError(f"{rp}: not a readable record of the split's source ({e}): {move}") from None
+    want = {**key, **({'size': size} if size is not None else {}), **({'sha256': archive_sha.lower()} if archive_sha else {})}
+    diff = [k for k, v in want.items() if (str(rec.get(k)).lower() if k == 'sha256' else rec.get(k)) != v]
+    if diff:
+        raise MindDownloadError(f"{dest} holds a split installed from {_describe(rec)}, not from {_describe(want)} (differs in "
+                                f"{', '.join(diff)}): refusing to keep it, as that would mix two datasets (MIND-small's train "
+                                f"with MIND-large's test, say); {move}")
+    return True
+
+def _install_split(source, dest, size=None, sha256=None, progress=True, max_bytes: int = MAX_UNPACKED_BYTES,
+                   max_ratio: float = MAX_ZIP_RATIO) -> tuple[Path, bool]:
+    "`install_split`, and whether `dest` held a split without a record of its source (kept as it is)."
     dest, s = Path(dest), str(source)
     remove_stale(dest.parent, dest.name + '.', '.copying')           # what a killed earlier copy left
-    if _is_split(dest): return dest
+    if _is_split(dest): return dest, not _keep_installed(dest, source, size, sha256)
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise MindDownloadError(f"{dest} exists, is not empty and holds no MIND split: refusing to write into it")
-    if re.match(r'^(https?|file|ftp)://', s):
+    if _is_url(s):
         name = Path(urllib.parse.urlparse(s).path).name or 'download.zip'
         archive = fetch_file(s, dest.parent/'downloads'/dest.name/name, size, sha256, progress)
     else:
         p = Path(source).expanduser()
         if p.is_dir():
             if not _is_split(p): raise MindDownloadError(f"{p}: folder lacks news.tsv or behaviors.tsv. {_GET_MIND_HELP}")
-            return _copy_split(p, dest)
+            _write_record(_copy_split(p, dest), source); return dest, False
         if not p.is_file(): raise MindDownloadError(f"{p}: no such file or folder. {_GET_MIND_HELP}")
         verify_file(p, size, sha256); archive = p
     safe_extract(archive, dest.resolve() if dest.is_symlink() else dest, max_bytes=max_bytes, max_ratio=max_ratio)   # a link: its target
     if not _is_split(dest): raise MindDownloadError(f"{archive}: unpacked to {dest}, but there is no news.tsv and behaviors.tsv in it")
+    _write_record(dest, source, archive)
+    return dest, False
+
+def _unrecorded_note(dests: list) -> str:
+    return (f"{', '.join(map(str, dests))}: {'these splits have' if len(dests) > 1 else 'this split has'} no record of "
+            f"{'their' if len(dests) > 1 else 'its'} source ({SOURCE_RECORD}; installed by an older imrec, or by hand): kept as "
+            f"{'they are' if len(dests) > 1 else 'it is'}, unchecked. To be sure of what they hold, move them away and install again")
+
+def install_split(source, dest, size=None, sha256=None, progress=True, max_bytes: int = MAX_UNPACKED_BYTES,
+                  max_ratio: float = MAX_ZIP_RATIO) -> Path:
+    """Make `dest` a MIND split folder from `source`: a URL, a local zip, or a folder holding news.tsv and behaviors.tsv.
+    A download is kept in `dest/../downloads/<dest name>/`; a zip is unpacked by `safe_extract` within `max_bytes` and `max_ratio`;
+    a folder is copied into a temporary folder beside `dest` and renamed into place (a temporary folder that a killed copy
+    left is removed on the next call). Once installed, `dest/source.json` records where the split came from (archive
+    name, size and SHA-256, or the folder). A split already in `dest` is kept when its record names the same source (and
+    the `size` / `sha256` given) and refused when it names another; one without a record (an older install) is kept with
+    a warning, and refused when a checksum is given. A `dest` that holds other files is refused, never overwritten."""
+    dest, unrecorded = _install_split(source, dest, size, sha256, progress, max_bytes, max_ratio)
+    if unrecorded: warnings.warn(_unrecorded_note([dest]), stacklevel=2)
     return dest
+
 
 # %% ../../nbs/02_download.ipynb #e732466f
 def download_mind(size='small', dest='data/mind', base_url=None, sources=None, checksums=None, progress=True,
                   max_bytes: int = MAX_UNPACKED_BYTES, max_ratio: float = MAX_ZIP_RATIO) -> MindDataset:
     """Put MIND `size` ('small', 'large', 'demo') under `dest/{train,dev,test}`. `sources` maps split -> URL, zip or folder;
     otherwise each split's official file name is fetched from `base_url` (a mirror; default: the official host, which
-    now refuses access). `checksums` maps split -> SHA-256; `max_bytes` and `max_ratio` bound each unpacked zip (`safe_extract`). Returns the `MindDataset`."""
+    now refuses access). `checksums` maps split -> SHA-256 (checked for a split already there too, against its `source.json`: see `install_split`); `max_bytes` and `max_ratio` bound each unpacked zip (`safe_extract`). Returns the `MindDataset`."""
     if size not in MIND_FILES: raise ValueError(f"size must be one of {', '.join(MIND_FILES)}, not {size!r}")
     dest, checksums = Path(dest), checksums or {}
     sources = sources or {sp: (base_url or MIND_OFFICIAL_URL).rstrip('/') + '/' + f for sp, f in MIND_FILES[size].items()}
-    for split, src in sources.items():
+    for split in sources:
         if split not in SPLITS: raise ValueError(f"unknown split {split!r} in sources (use {', '.join(SPLITS)})")
-        install_split(src, dest/split, sha256=checksums.get(split), progress=progress, max_bytes=max_bytes, max_ratio=max_ratio)
+    unrecorded = [d for split, src in sources.items()
+                  for d, u in [_install_split(src, dest/split, sha256=checksums.get(split), progress=progress, max_bytes=max_bytes,
+                                              max_ratio=max_ratio)] if u]
+    if unrecorded: warnings.warn(_unrecorded_note(unrecorded), stacklevel=2)      # once, for every such split
     return MindDataset(dest)

@@ -104,33 +104,104 @@ def news_fingerprint(nid: str, title: str, category: str, file=None) -> str:
     key = [nid, title, category] + ([st.st_size, st.st_mtime_ns] if st is not None else [])
     return hashlib.sha256(json.dumps(key).encode()).hexdigest()[:16]
 
-_MAX_NAMED = 5      # differing news named in a refusal
+_MAX_NAMED = 5      # differing news (or files) named in a refusal
+_MAX_SHOWN = 240    # characters of a setting's value shown in a refusal
 
 def _changed_news(out: Path, old: dict, news: dict, done: Callable[[str], bool]) -> list:
     "Ids of `news` (id -> fingerprint) already built in `out` (`done`) whose fingerprint differs from the one `old` recorded."
     rec = old.get('news') or {}
     return [nid for nid, fp in news.items() if rec.get(nid) != fp and done(nid)]
 
+_TEMP_OF = re.compile(r'\.(?P<name>.+?\.(?:png|json))\..*')   # an atomic_path temporary `.<file name>.<tag>XXXXXXXX<ext>`
+
+def _built_files(out: Path, old: dict | None) -> set:
+    """Names, relative to `out` (`cards/N1.png`, `layouts/N1.json`), of the card and layout files that the build
+    recorded in `out` wrote: the layout of every news its `build.json` (`old`) lists, and the card image of each when
+    it rendered them (a decomposed build points at card images elsewhere). A build older than `build.json`'s news list
+    is read from its layout files: a layout is its own when it records its news id, a card when its layout points at it."""
+    if old and 'news' in old:
+        ids, rendered = list(old['news']), old.get('source') == 'rendered'
+        return {f"layouts/{n}.json" for n in ids} | ({f"cards/{n}.png" for n in ids} if rendered else set())
+    files = set()
+    for p in (out/'layouts').glob('*.json') if (out/'layouts').is_dir() else ():
+        try: rec = json.loads(p.read_text(encoding='utf-8'))
+        except (OSError, ValueError): continue
+        if not isinstance(rec, dict) or rec.get('news_id') != p.stem: continue
+        files.add(f"layouts/{p.name}")
+        if rec.get('card') == f"cards/{p.stem}.png": files.add(f"cards/{p.stem}.png")
+    return files
+
+def _foreign_files(out: Path, ours: set, folders) -> list:
+    """Entries of the `folders` of `out` (`cards`, `layouts`) that are not among `ours` (`_built_files`) nor temporaries
+    of them (`.<name>.XXXXXXXX<ext>`, `imrec.core.atomic_path`): files a build here never wrote, sorted."""
+    other = []
+    for d in folders:
+        if not (out/d).is_dir(): continue
+        for p in (out/d).iterdir():
+            rel = f"{d}/{p.name}"
+            if rel in ours and p.is_file(): continue
+            m = _TEMP_OF.fullmatch(p.name)
+            if m and f"{d}/{m['name']}" in ours and p.is_file(): continue
+            other.append(rel + ('/' if p.is_dir() else ''))
+    return sorted(other)
+
+def _foreign_message(out: Path, other: list, overwrite: bool = False) -> str:
+    "The refusal of a build in `out` whose card folders hold the files `other` that no build there wrote (nothing is removed)."
+    return (
+        f"{out} holds {len(other):,} files in its card folders that no card build there wrote ({', '.join(other[:_MAX_NAMED])}"
+        f"{f' and {len(other) - _MAX_NAMED:,} more' if len(other) > _MAX_NAMED else ''}): a build writes cards/<news id>.png "
+        f"and layouts/<news id>.json there{', and --overwrite removes only the files a build wrote' if overwrite else ''}. "
+        f"Nothing was removed. Move these files out of {out} (released card images: keep them in a folder of their own "
+        f"and decompose them with imrec_im_mind --cards DIR, or imrec_train -p cards DIR), or choose another folder")
+
+def _rebuild_hint(out: Path, redo: str = 'build them again') -> str:
+    """What to do about a card build (or a feature store of it) in the IM-MIND folder `out` made otherwise: from Python,
+    from `imrec_im_mind`, and before `imrec_train` (which has no overwrite parameter)."""
+    cmd = f"imrec_im_mind {out.parent} --overwrite" if out.name == 'im_mind' else f"imrec_im_mind <data> --out {out} --overwrite"
+    return (f"pass overwrite=True (imrec_im_mind: --overwrite) to {redo}, or choose another folder; for imrec_train, "
+            f"run `{cmd}` first to rebuild them (the earlier runs' cards and features will be replaced), or pass "
+            f"-p images / -p cards matching the build")
+
+def _settings_diff(old: dict, new: dict) -> str:
+    "The settings (but the news list and the card source) that differ between the builds `old` and `new`, as `key: old -> new`."
+    keys = [k for k in dict.fromkeys([*old, *new]) if k not in ('news', 'source') and old.get(k) != new.get(k)]
+    short = lambda v: (s if len(s := json.dumps(v)) <= _MAX_SHOWN else s[:_MAX_SHOWN - 3] + '...')
+    return '; '.join(f"{k}: {short(old.get(k, 'unrecorded'))} -> {short(new.get(k))}" for k in keys)
+
+def _build_problem(out: Path, old: dict | None, settings: dict, news: dict, done: Callable[[str], bool]) -> str | None:
+    "Why the build recorded in `out` (`old`, its build.json) is not the one of `settings` and `news`; None when it is (or there is none)."
+    if old is None: return None
+    if {k: v for k, v in old.items() if k != 'news'} != settings:
+        src, now = old.get('source', 'unrecorded'), settings.get('source')
+        return (f"cards built with other settings or from another source ({f'{src}, now {now}; ' if src != now else ''}"
+                f"{_settings_diff(old, settings)})")
+    if (changed := _changed_news(out, old, news, done)):
+        return (f"cards of other news content (title, category or image) for {len(changed):,} news, e.g. "
+                f"{', '.join(changed[:_MAX_NAMED])}")
+    return None
+
 def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None = None,
-                   done: Callable[[str], bool] = lambda nid: False, clear=('cards', 'layouts')):
-    """Refuse (or, with `overwrite`, clear the folders `clear` of) a build in `out` made with other settings or card
-    source (`settings['source']`), or holding cards of other news content (`news`: id -> `news_fingerprint`, checked
-    for the news `done` in `out`); make its folders; sweep stale temporaries; record settings and fingerprints."""
+                   done: Callable[[str], bool] = lambda nid: False, clear=('cards', 'layouts'), keep=None):
+    """Refuse (or, with `overwrite`, remove the files of) a build in `out` made with other settings or card source
+    (`settings['source']`), or holding cards of other news content (`news`: id -> `news_fingerprint`, checked for the
+    news `done` in `out`); make its folders; sweep stale temporaries; record settings and fingerprints. The folders
+    `clear` are those this build writes: any file there that no build in `out` wrote is refused by name, before anything
+    is removed, and `overwrite` removes only the card and layout files the earlier build wrote (`_built_files`) and its
+    manifest, never a file under `keep` (the card images a decomposition reads)."""
     old = json.loads((out/'build.json').read_text()) if (out/'build.json').is_file() else None
     if old is None and any(done(nid) for nid in (news or {})): old = {}       # layouts of an unrecorded build
-    if old is not None:
-        why = None
-        if {k: v for k, v in old.items() if k != 'news'} != settings:
-            why = (f"cards built with other settings or from another source ({old.get('source', 'unrecorded')}, "
-                   f"now {settings.get('source')}; fonts, card spec or cover folder)")
-        elif (changed := _changed_news(out, old, news or {}, done)):
-            why = (f"cards of other news content (title, category or image) for {len(changed):,} news, e.g. "
-                   f"{', '.join(changed[:_MAX_NAMED])}")
-        if why is not None:
-            if not overwrite:
-                raise FileExistsError(f"{out} holds {why}; pass overwrite=True (imrec_im_mind: --overwrite) to build "
-                                      f"them again, or choose another folder")
-            for d in clear: shutil.rmtree(out/d, ignore_errors=True)
+    ours = _built_files(out, old)
+    if (other := _foreign_files(out, ours, clear)): raise FileExistsError(_foreign_message(out, other, overwrite))
+    why = _build_problem(out, old, settings, news or {}, done)
+    if why is not None:
+        if not overwrite: raise FileExistsError(f"{out} holds {why}; {_rebuild_hint(out)}")
+        gone = [out/f for f in sorted(ours) if (out/f).is_file()]
+        if keep is not None and (hit := [p for p in gone if Path(keep).resolve() in p.resolve().parents]):
+            raise FileExistsError(f"{keep}: the card images to decompose include {len(hit):,} cards the earlier build in {out} "
+                                  f"rendered ({', '.join(p.name for p in hit[:_MAX_NAMED])}), which overwrite would remove before "
+                                  f"reading them. Nothing was removed: copy the card images to a folder of their own and decompose that")
+        for p in gone: p.unlink(missing_ok=True)
+        for f in ('manifest.jsonl', 'im_mind.json'): (out/f).unlink(missing_ok=True)
     for d in clear: (out/d).mkdir(parents=True, exist_ok=True)
     for d in (out, *(out/d for d in clear)): remove_stale(d)      # temporaries of a killed earlier build
     atomic_write(out/'build.json', json.dumps({**settings, 'news': news or {}}, indent=1).encode())
@@ -188,20 +259,23 @@ def card_paths(out) -> dict:
     return {r['news_id']: Path(out)/r['card'] for r in _records(out)}     # an absolute 'card' path stays as it is
 
 # %% ../../nbs/11_cards.ipynb #a534e068
+def _render_settings(images, title_font=None, category_font=None, spec: CardSpec = CardSpec(), png_level: int = 1):
+    """(settings recorded in `build.json`, font files) of a rendered build: what its cards depend on, as JSON reads it
+    back. A resumed build must have the same, or start again (`overwrite=True`). The fonts are resolved once here (given
+    files, else system Segoe UI, else None: the bundled font), and the same files are handed on to the workers."""
+    f = resolve_fonts(title_font, category_font, spec=spec)
+    font_paths = (f.title_path, f.category_path)
+    settings = {'spec': asdict(spec), 'fonts': f.description, 'font_files': list(map(str, font_paths)),
+                'images': str(Path(images).resolve()) if images is not None else None, 'png_level': png_level}
+    return {**json.loads(json.dumps(settings)), 'source': 'rendered'}, font_paths
+
 def build_cards(news, out, images=None, title_font=None, category_font=None, spec: CardSpec = CardSpec(),
                 workers: int = 2, chunk: int = 64, png_level: int = 1, progress=True, overwrite=False) -> dict:
     """Render the IM-MIND cards of `news` (a table or a `MindDataset`) with covers from `images` into `out`;
     skip what is done; return the build summary (also written to `out/im_mind.json`)."""
     out = Path(out); images = Path(images) if images is not None else None
     if images is not None and not images.is_dir(): raise FileNotFoundError(f"{images}: no such cover folder")
-    # resolve once here (given files, else system Segoe UI, else None: the bundled font), then hand the same files on
-    f = resolve_fonts(title_font, category_font, spec=spec)
-    font_paths = (f.title_path, f.category_path)
-    # what the cards depend on: a resumed build must use the same, or start again (overwrite=True)
-    settings = {'spec': asdict(spec), 'fonts': f.description, 'font_files': list(map(str, font_paths)),
-                'images': str(images.resolve()) if images is not None else None, 'png_level': png_level}
-    settings = json.loads(json.dumps(settings))          # as it reads back (tuples become lists)
-    settings['source'] = 'rendered'
+    settings, font_paths = _render_settings(images, title_font, category_font, spec, png_level)
     covers = cover_files(images)
     rows = news_rows(news)
     news_fp = {}                                         # the first row of a repeated id is the one rendered

@@ -302,12 +302,20 @@ def _check_card_sizes(files: dict, ids: list, spec: CardSpec | None, cards_dir) 
                          f"pass a folder of cards of one size. Nothing was written.")
 
 # %% ../../nbs/12_decompose.ipynb #9c9ad8b7
+def _decompose_settings(cards_dir, spec: CardSpec | None = None) -> dict:
+    "The settings a build decomposed from the card images of `cards_dir` records in `build.json` (as JSON reads them back)."
+    return json.loads(json.dumps({'source': f'decomposed from {Path(cards_dir).resolve()}', 'spec': asdict(spec) if spec else None}))
+
 def decompose_cards(cards_dir, news, out, spec: CardSpec | None = None, progress=True, overwrite=False) -> dict:
-    "Decompose every card image of `cards_dir` whose news is in `news` (a table or MindDataset) into an IM-MIND folder `out`; cards of another size than the rest (or than `spec`) are refused by name, before anything is written. A build in `out` from another source (rendered, or another folder), or from other titles or images, is refused unless `overwrite` (then its layouts are made again)."
+    "Decompose every card image of `cards_dir` whose news is in `news` (a table or MindDataset) into an IM-MIND folder `out`; cards of another size than the rest (or than `spec`) are refused by name, before anything is written. A build in `out` from another source (rendered, or another folder), or from other titles or images, is refused unless `overwrite` (then the files the earlier build wrote are removed and the layouts made again); card images in `out/layouts` or `out/features`, or among the cards an earlier build in `out` rendered and `overwrite` would remove, are refused."
     from tqdm.auto import tqdm
     from imrec.visual.cards import news_rows, plan_build, write_manifest, news_fingerprint, safe_id, _prepare_build
     cards_dir, out = Path(cards_dir), Path(out)
     if not cards_dir.is_dir(): raise FileNotFoundError(f"{cards_dir}: no such folder of card images")
+    for d in ('layouts', 'features'):                    # where this build writes: its own files would be read as cards
+        if (w := (out/d).resolve()) == cards_dir.resolve() or w in cards_dir.resolve().parents:
+            raise ValueError(f"{cards_dir}: the card images to decompose lie in {out/d}, where the build in {out} writes; "
+                             f"keep them in a folder of their own (or in {out/'cards'}) and pass that")
     files = {p.stem: p for p in cards_dir.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES}
     rows, is_done = news_rows(news), lambda nid: (out/'layouts'/f"{nid}.json").is_file()
     kept, unsafe, _, _ = plan_build(rows, is_done)
@@ -315,8 +323,8 @@ def decompose_cards(cards_dir, news, out, spec: CardSpec | None = None, progress
     news_fp = {}                                         # the first row of a repeated id is the one decomposed
     for nid, title, cat in rows:
         if safe_id(nid) and nid not in news_fp: news_fp[nid] = news_fingerprint(nid, title, cat, files.get(nid))
-    settings = json.loads(json.dumps({'source': f'decomposed from {cards_dir.resolve()}', 'spec': asdict(spec) if spec else None}))
-    _prepare_build(out, settings, overwrite, news_fp, is_done, clear=('layouts',))   # refuses another source or content
+    settings = _decompose_settings(cards_dir, spec)
+    _prepare_build(out, settings, overwrite, news_fp, is_done, clear=('layouts',), keep=cards_dir)   # refuses another source or content
     kept, unsafe, _, todo = plan_build(rows, is_done)
     missing, unreadable = [nid for nid in kept if nid not in files], {}
     t0 = time.time()

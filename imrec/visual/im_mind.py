@@ -15,12 +15,12 @@ from fastcore.script import call_parse, Param, store_true
 from ..core import atomic_write, command_errors, remove_stale
 from .backbones import Backbone, BACKBONES, load_backbone
 from .card import CardSpec
-from .cards import read_manifest, card_paths
+from .cards import read_manifest, card_paths, _rebuild_hint
 from .cues import FeatureConfig, card_cues, card_tensor
 from .store import FeatureStore, NpyRows, create_store, _ARRAYS
 
 # %% auto #0
-__all__ = ['FONT_PROBE_PX', 'extract_features', 'features_dir', 'build_im_mind', 'im_mind_cli']
+__all__ = ['FONT_PROBE_PX', 'extract_features', 'features_dir', 'build_im_mind', 'im_mind_problem', 'im_mind_cli']
 
 # %% ../../nbs/16_im_mind.ipynb #f7c7c846
 def _versions():
@@ -28,35 +28,38 @@ def _versions():
     return {'imrec': imrec.__version__, 'torch': torch.__version__, 'torchvision': torchvision.__version__,
             'numpy': np.__version__, 'pillow': PIL.__version__}
 
-def _store_manifest(im_mind: Path, cfg: FeatureConfig, bb: Backbone, spec: CardSpec) -> dict:
-    "The manifest of a FeatureStore of the IM-MIND build `im_mind` made with `cfg` and `bb`."
-    build = json.loads((im_mind/'im_mind.json').read_text()) if (im_mind/'im_mind.json').is_file() else {}
+def _cards_fingerprint(im_mind: Path) -> str:
+    "SHA-256 of the IM-MIND build `im_mind`'s manifest and of its recorded card source and per-news content (not where the covers lie)."
     fingerprint = hashlib.sha256((im_mind/'manifest.jsonl').read_bytes()).hexdigest()
-    if (im_mind/'build.json').is_file():         # the card source and per-news content (not where the covers lie)
+    if (im_mind/'build.json').is_file():
         b = json.loads((im_mind/'build.json').read_text())
         made = json.dumps({'source': b.get('source'), 'news': b.get('news')}, sort_keys=True).encode()
         fingerprint = hashlib.sha256(fingerprint.encode() + made).hexdigest()
+    return fingerprint
+
+def _store_manifest(im_mind: Path, cfg: FeatureConfig, bb: Backbone, spec: CardSpec) -> dict:
+    "The manifest of a FeatureStore of the IM-MIND build `im_mind` made with `cfg` and `bb`."
+    build = json.loads((im_mind/'im_mind.json').read_text()) if (im_mind/'im_mind.json').is_file() else {}
+    fingerprint = _cards_fingerprint(im_mind)
     return {'config': asdict(cfg), **bb.info, 'card_spec': asdict(spec), 'fonts': build.get('fonts'),
             'im_mind': str(im_mind), 'im_mind_manifest_sha256': fingerprint, 'versions': _versions(),
             'memory_layout': f"[{cfg.max_words} word cues; 9 cover cues (3x3, row-major); 1 category cue]"}
 
 # %% ../../nbs/16_im_mind.ipynb #a89edb73
-_OVERWRITE_HINT = "pass overwrite=True (imrec_im_mind: --overwrite) to compute them again, or choose another folder"
-
 def _open_store(out: Path, ids: list, layouts: dict, cfg: FeatureConfig, bb: Backbone, manifest: dict,
                 overwrite: bool = False) -> FeatureStore:
     "The FeatureStore at `out` to resume (refused if made otherwise, unless `overwrite`: then allocated again), or a new one for `ids`."
     new = lambda: create_store(out, ids, [min(len(layouts[i].tokens), cfg.max_words) for i in ids], bb.local_dim, bb.global_dim, manifest)
     if not (out/'manifest.json').is_file(): return new()
     store = FeatureStore(out)
-    old = store.manifest
+    old, hint = store.manifest, _rebuild_hint(Path(manifest['im_mind']), 'compute them again')
     if old['config'] != manifest['config'] or old['backbone'] != bb.name or store.ids != ids:
         if overwrite: return new()
         raise FileExistsError(f"{out} holds features of another configuration or news set "
-                              f"({old['config']} with {old['backbone']}, {len(store.ids)} news); {_OVERWRITE_HINT}")
+                              f"({old['config']} with {old['backbone']}, {len(store.ids)} news); {hint}")
     if old.get('im_mind_manifest_sha256') != manifest['im_mind_manifest_sha256']:
         if overwrite: return new()
-        raise FileExistsError(f"{out} holds features of other cards (the IM-MIND build changed since); {_OVERWRITE_HINT}")
+        raise FileExistsError(f"{out} holds features of other cards (the IM-MIND build changed since); {hint}")
     return store
 
 # %% ../../nbs/16_im_mind.ipynb #27327763
@@ -118,15 +121,41 @@ def extract_features(im_mind, out, cfg: FeatureConfig = FeatureConfig(), batch_s
     return FeatureStore(out)
 
 # %% ../../nbs/16_im_mind.ipynb #e86b2853
+_WEIGHTS_HASH_CHARS = 8     # hex digits of the hash that names a weight file in a store's folder name
+
 def features_dir(cfg: FeatureConfig) -> str:
-    "Folder name of a FeatureStore for a configuration."
-    return f"{cfg.backbone}-{cfg.mode}-{cfg.global_input}"
+    """Folder name of a FeatureStore for a configuration: `<backbone>-<mode>-<global input>`, and, for weights other
+    than the backbone's own (`cfg.weights` given), a tag that tells them apart, so that two weight files (or two seeds)
+    never share a store: `-seed<n>` for the 'random' backbone's seed, `-untrained`, or `-w<hash>` for a weight file (a
+    short hash of its resolved path and size)."""
+    from imrec.visual.backbones import UNTRAINED
+    name, w = f"{cfg.backbone}-{cfg.mode}-{cfg.global_input}", cfg.weights
+    if w is None: return name
+    if cfg.backbone == 'random' and str(w).isdigit(): return f"{name}-seed{int(w)}"
+    if str(w) == UNTRAINED: return f"{name}-{UNTRAINED}"
+    p = Path(w).expanduser().resolve()
+    key = json.dumps([str(p), p.stat().st_size if p.is_file() else None])
+    return f"{name}-w{hashlib.sha256(key.encode()).hexdigest()[:_WEIGHTS_HASH_CHARS]}"
+
+
+# %% ../../nbs/16_im_mind.ipynb #fc914071
+def _store_folder(im_mind: Path, cfg: FeatureConfig) -> Path:
+    """The FeatureStore folder of `cfg` in the IM-MIND folder `im_mind`: `features/<features_dir(cfg)>`, or the untagged
+    `features/<backbone>-<mode>-<global input>` of an earlier version when it holds a store of exactly `cfg`."""
+    new, old = (Path(im_mind)/'features'/n for n in (features_dir(cfg), f"{cfg.backbone}-{cfg.mode}-{cfg.global_input}"))
+    if new == old or (new/'manifest.json').is_file() or not (old/'manifest.json').is_file(): return new
+    try: same = json.loads((old/'manifest.json').read_text()).get('config') == json.loads(json.dumps(asdict(cfg)))
+    except (OSError, ValueError): same = False
+    return old if same else new
+
 
 # %% ../../nbs/16_im_mind.ipynb #4bd16b4d
 def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: FeatureConfig = FeatureConfig(),
                   workers: int = 2, batch_size: int = 16, title_font=None, category_font=None, progress=True, overwrite: bool = False) -> dict:
     """Cards (rendered, or decomposed from `cards`), layouts and visual features of every news of the dataset `data`.
-    A build or store in `out` made with other settings is refused unless `overwrite` (then made again)."""
+    A build or store in `out` made with other settings is refused unless `overwrite` (then made again: only the files the
+    earlier build wrote are removed, and card folders holding files of others are refused). The store of `cfg` is
+    `out/features/<features_dir(cfg)>` (one per backbone, weights, mode and global input)."""
     from imrec.data.mind import MindDataset
     from imrec.visual.cards import build_cards
     from imrec.visual.decompose import decompose_cards
@@ -139,10 +168,41 @@ def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: F
     res = {'im_mind': str(out), 'cards': summary['cards'], 'with_cover': summary['with_cover'],
            'problems': summary.get('problems', len(summary.get('unreadable', {}))), 'fonts': summary.get('fonts')}
     if features:
-        store = extract_features(out, out/'features'/features_dir(cfg), cfg, batch_size=batch_size, progress=progress, overwrite=overwrite)
+        store = extract_features(out, _store_folder(out, cfg), cfg, batch_size=batch_size, progress=progress, overwrite=overwrite)
         res.update({'features': str(store.path), 'backbone': store.manifest['backbone'], 'pretrained': store.manifest['pretrained'],
                     'complete': store.complete})
     return res
+
+# %% ../../nbs/16_im_mind.ipynb #f5853894
+def im_mind_problem(data, images=None, cards=None, cfg: FeatureConfig | None = None, title_font=None, category_font=None,
+                    out=None) -> str | None:
+    """Why `build_im_mind(data, out, images, cards, cfg=cfg)` would refuse what `out` (default `<data>/im_mind`) holds,
+    as the refusal's message: a card build from another card source, cover folder, fonts or card spec, files in its card
+    folders that no build wrote, and (with `cfg`) a feature store of other settings or of other cards; None when there is
+    nothing, or what is there would be resumed. `data` is a dataset folder or a `MindDataset`. It reads `build.json`, the
+    store's manifest and the folder listings only: no news table is read and nothing is written."""
+    from imrec.visual.cards import _render_settings, _built_files, _foreign_files, _foreign_message, _build_problem
+    from imrec.visual.decompose import _decompose_settings
+    root, own_images = (Path(data.root), Path(data.images)) if hasattr(data, 'all_news') else (Path(data), Path(data)/'images')
+    out = Path(out) if out is not None else root/'im_mind'
+    if not out.is_dir(): return None
+    if cards is not None: settings, clear = _decompose_settings(cards), ('layouts',)
+    else:
+        images = Path(images) if images is not None else (own_images if own_images.is_dir() else None)
+        settings, clear = _render_settings(images, title_font, category_font)[0], ('cards', 'layouts')
+    if (out/'build.json').is_file(): old = json.loads((out/'build.json').read_text())
+    else: old = {} if (out/'layouts').is_dir() and any((out/'layouts').glob('*.json')) else None   # an unrecorded build
+    if (other := _foreign_files(out, _built_files(out, old), clear)): return _foreign_message(out, other)
+    if (why := _build_problem(out, old, settings, {}, lambda nid: False)) is not None: return f"{out} holds {why}; {_rebuild_hint(out)}"
+    store = _store_folder(out, cfg) if cfg is not None else None
+    if store is None or not (store/'manifest.json').is_file() or not (out/'manifest.jsonl').is_file(): return None
+    m = json.loads((store/'manifest.json').read_text())
+    if m.get('config') != json.loads(json.dumps(asdict(cfg))):
+        return f"{store} holds features of another configuration ({m.get('config')}); {_rebuild_hint(out, 'compute them again')}"
+    if m.get('im_mind_manifest_sha256') != _cards_fingerprint(out):
+        return f"{store} holds features of other cards (the IM-MIND build changed since); {_rebuild_hint(out, 'compute them again')}"
+    return None
+
 
 # %% ../../nbs/16_im_mind.ipynb #5b04402d
 FONT_PROBE_PX = 20      # the size a font file is opened at to check that Pillow can read it
@@ -192,7 +252,7 @@ def im_mind_cli(data: Param('MIND-format dataset folder (e.g. data/toy or data/m
                 batch_size: Param('cards per feature batch', int) = 16,
                 title_font: Param('title font file (default: Segoe UI Semibold if installed, else Pillow\'s font)', str) = None,
                 category_font: Param('category font file (default: Segoe UI if installed, else Pillow\'s font)', str) = None,
-                overwrite: Param('render (or decompose) the cards and compute the features again when <out> holds a build made with other settings, from another card source or of other news content', store_true) = False):
+                overwrite: Param('render (or decompose) the cards and compute the features again when <out> holds a build made with other settings, from another card source or of other news content (only the files a build wrote are removed; a folder holding others is refused)', store_true) = False):
     "Build IM-MIND (cards, layouts, features) for a MIND-format dataset; prints the summary as JSON."
     with command_errors('imrec_im_mind'):        # a refusal is a message on the command line, an exception from Python
         _check_im_mind_options(backbone, weights, workers, batch_size, title_font, category_font, images, cards)
