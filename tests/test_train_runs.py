@@ -78,3 +78,13 @@ def test_report_of_a_split_without_labels_is_refused_before_any_work(work):
     r = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
     assert r.returncode == 2 and 'has no labelled test split' in r.stderr, r.stderr[-2000:]
     assert not (work/'results'/'rt').exists()                          # refused before any file
+
+
+def test_a_card_build_of_other_settings_is_refused_before_any_work(work):
+    train(work, 'nrms_im', 'cards0') if not (work/'world'/'im_mind').is_dir() else None   # the world's cards and cues exist
+    other = work/'other_images'; other.mkdir(exist_ok=True)
+    cmd = [IMREC_TRAIN, 'nrms_im', '--run', 'otherimages', '--results', str(work/'results'), '-p', 'data', str(work/'world'),
+           '-p', 'images', str(other), *QUICK]
+    r = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
+    assert r.returncode == 2 and 'holds cards built with other settings' in r.stderr and 'imrec_im_mind' in r.stderr, r.stderr[-2000:]
+    assert not (work/'results'/'otherimages').exists()

@@ -15,8 +15,8 @@ __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', '
            'LR_PAPER', 'LR_TOY', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_BYTES',
            'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices',
            'validate_parameters', 'is_toy_world', 'data_fingerprint', 'labelled_splits', 'resolve_report',
-           'paper_glove', 'resolve_assets', 'default_run_name', 'run_parameters', 'check_run', 'RunLocked', 'RunLock',
-           'open_run', 'finished_run']
+           'paper_glove', 'toy_folder', 'resolve_assets', 'default_run_name', 'run_parameters', 'check_run',
+           'RunLocked', 'RunLock', 'open_run', 'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -263,6 +263,23 @@ def _check_backbone(p: dict) -> None:
     try: find_resnet101_weights(p['backbone_weights'])
     except FileNotFoundError as e: raise ValueError(f"{e} Or pass -p assets offline for the offline settings.") from None
 
+def toy_folder(p: dict) -> Path:
+    "The folder of the data of the run `p`: `data/toy_w<visual weight>_s<toy seed>` (from the current folder) for 'toy', else `data`."
+    return Path('data')/f"toy_w{float(p['visual_weight'])}_s{p['toy_seed']}" if p['data'] == 'toy' else Path(str(p['data']))
+
+def _check_im_mind(p: dict) -> None:
+    """ValueError, before any work, when the data's IM-MIND build (`<data>/im_mind`) or its feature store was made with other
+    settings than the run of `p` asks (another cover folder or card source, other weights), with what to do."""
+    from imrec.models.registry import uses_cues
+    from imrec.visual.im_mind import im_mind_problem
+    from imrec.visual.cues import FeatureConfig
+    folder = toy_folder(p)
+    if not folder.is_dir(): return
+    cfg = (FeatureConfig(backbone=p['backbone'], weights=p['backbone_weights'], mode=p['feature_mode'], global_input=p['global_input'])
+           if uses_cues(p['model']) else None)
+    problem = im_mind_problem(folder, p['images'], p['cards'], cfg)
+    if problem: raise ValueError(problem)
+
 def resolve_assets(p: dict) -> dict:
     """`p` with `backbone` and `glove` filled in where None: the paper's (ResNet-101, `PAPER_GLOVE`) on MIND data or with
     `assets='paper'`, the offline ones (EfficientNet-Lite0, 50-d GloVe) on a toy world (by name or folder) or with `assets='offline'`.
@@ -294,6 +311,7 @@ def run_parameters(values: dict) -> dict:
     p['report'] = resolve_report(p['report'], p['data'])
     p = validate_parameters(p)             # the filled-in values too (a FIM default title length, say)
     p['data_fingerprint'] = data_fingerprint(p['data'])
+    _check_im_mind(p)
     return {**{k: p[k] for k in PARAMS_KEYS}, **{k: v for k, v in p.items() if k not in PARAMS_KEYS}}
 
 # %% ../../nbs/34_runs.ipynb #99a24b92
