@@ -64,7 +64,8 @@ def _run_row(m: Path) -> dict:
             'backbone': d.get('backbone'), 'pretrained': d.get('pretrained'), 'seed': p.get('seed'), 'lr': p.get('lr'),
             'epochs': d.get('epochs_run'), 'best_epoch': d.get('best_epoch'), 'split': split, **{k: rep.get(k) for k in METRIC_KEYS},
             'samples_per_s': d.get('train_samples_per_s'), 'minutes': round(d.get('wall_seconds', 0) / 60, 1),
-            'code': d.get('code_version'), 'settings': (run_settings(p) + f" split={split}").strip()}   # runs of other splits never averaged
+            'code': d.get('code_version'),       # runs of other splits, or of other contents under one data path, are never averaged
+            'settings': (run_settings(p) + f" split={split}" + (f" data={p['data_fingerprint']}" if p.get('data_fingerprint') else '')).strip()}
 
 def _added_later() -> dict:
     from imrec.training.runs import ADDED_LATER

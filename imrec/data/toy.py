@@ -321,9 +321,23 @@ def toy_config(dest: Path) -> dict | None:
 _SPLIT_FILES = ('behaviors.tsv', 'news.tsv', 'entity_embedding.vec')   # what a toy world writes in train/, dev/, test/
 _TRUTH_FILES = ('news.tsv', 'users.tsv', 'test_truth.txt')             # ... and in truth/; images/ holds N<k>.jpg, k <= n_news
 
+_IM_MIND_FILES = ('build.json', 'im_mind.json', 'manifest.jsonl')       # what an IM-MIND build writes at the top of im_mind/
+
+def _ours_im_mind(name: str, n_news: int) -> bool:
+    """Whether `name` (relative to im_mind/) is what `build_im_mind` writes from a toy world of `n_news` news: its build
+    files, `cards/N<k>.png`, `layouts/N<k>.json`, and files inside feature-store folders `features/<store>/`."""
+    parts = name.split('/')
+    if len(parts) == 1: return name in _IM_MIND_FILES
+    if parts[0] == 'features': return len(parts) == 3
+    if len(parts) == 2 and parts[0] in ('cards', 'layouts'):
+        m = re.fullmatch(r'N([1-9][0-9]*)\.' + ('png' if parts[0] == 'cards' else 'json'), parts[1])
+        return m is not None and int(m.group(1)) <= n_news
+    return False
+
 def _ours(rel: str, n_news: int) -> bool:
-    "Whether `rel` ('/'-separated, relative to a toy folder) is a file that a toy world of `n_news` news writes."
+    "Whether `rel` ('/'-separated, relative to a toy folder) is a file that a toy world of `n_news` news, or its IM-MIND build, writes."
     top, _, name = rel.partition('/')
+    if top == 'im_mind': return _ours_im_mind(name, n_news)
     if top in ('train', 'dev', 'test'): return name in _SPLIT_FILES
     if top == 'truth': return name in _TRUTH_FILES
     if top == 'images': return re.fullmatch(r'N[1-9][0-9]*\.jpg', name) is not None and int(name[1:-4]) <= n_news
@@ -331,12 +345,13 @@ def _ours(rel: str, n_news: int) -> bool:
 
 def _foreign(dest: Path, n_news: int) -> list:
     """The entries of the toy folder `dest` that a toy world of `n_news` news does not write: top-level names outside
-    `_TOY_ENTRIES`, and files, folders' links or anything else inside train/, dev/, test/, truth/, images/ that is not
-    one of its files (as `sub/name`). `im_mind/` is build_im_mind's output from the world: not looked into."""
+    `_TOY_ENTRIES`, and files, folders' links or anything else inside train/, dev/, test/, truth/, images/ and im_mind/
+    that is not one of its files or its IM-MIND build's (as `sub/name`): released card images or notes kept in
+    im_mind/ are never removed with the world."""
     out = []
     for p in sorted(dest.iterdir()):
         if p.name not in _TOY_ENTRIES: out.append(p.name); continue
-        if p.name in ('toy.json', 'im_mind'): continue
+        if p.name == 'toy.json': continue
         if p.is_symlink() or not p.is_dir(): out.append(p.name); continue
         for root, dirs, files in os.walk(p):
             rel = Path(root).relative_to(dest).as_posix()

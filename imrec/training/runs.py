@@ -12,7 +12,7 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', 'PAPER_GLOVE', 'GLOVE_URL', 'SEED_LIMIT',
-           'LR_PAPER', 'LR_TOY', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_BYTES',
+           'LR_PAPER', 'LR_TOY', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_CHUNK',
            'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices',
            'validate_parameters', 'is_toy_world', 'data_fingerprint', 'labelled_splits', 'resolve_report',
            'paper_glove', 'toy_folder', 'resolve_assets', 'default_run_name', 'run_parameters', 'check_run',
@@ -190,7 +190,7 @@ PARAMS_KEYS = ('model', 'data', 'images', 'cards', 'backbone', 'backbone_weights
                'run', 'data_fingerprint')                    # params.json, in order (data_fingerprint: from the data, not a parameter)
 RUN_MAY_CHANGE = ('device', 'run', 'epochs', 'patience', 'report')   # parameters a run may be continued with other values of
 ADDED_LATER = {'equations': 'ours', 'vocab': 'train', 'data_fingerprint': None}   # keys newer than some runs: what those runs did
-FINGERPRINT_BYTES = 1 << 16      # data_fingerprint hashes the first and last this many bytes of each MIND file
+FINGERPRINT_CHUNK = 1 << 20      # data_fingerprint reads each MIND file in chunks of this many bytes
 
 def is_toy_world(data) -> bool:
     "Whether `data` is the toy world: 'toy', or a folder holding a toy world this project wrote (its `toy.json`), whatever its name."
@@ -199,21 +199,20 @@ def is_toy_world(data) -> bool:
     return toy_config(Path(str(data))) is not None
 
 def data_fingerprint(data) -> str | None:
-    """What identifies the contents of the MIND-format folder `data`: the size and the first and last `FINGERPRINT_BYTES`
-    of every split's news.tsv and behaviors.tsv (and a toy world's toy.json), hashed; a split replaced or regenerated in
-    place changes it, a copy does not. None for 'toy', which its toy_seed and visual_weight define."""
+    """What identifies the contents of the MIND-format folder `data`: a hash (BLAKE2b) of every split's news.tsv and
+    behaviors.tsv, whole (and of a toy world's toy.json); a split replaced, regenerated or edited in place changes it, a
+    copy does not. About 1 s per GB read. None for 'toy', which its toy_seed and visual_weight define."""
     if data == 'toy': return None
-    root, h = Path(str(data)), hashlib.sha256()
+    root, h = Path(str(data)), hashlib.blake2b(digest_size=8)
     for split in ('train', 'dev', 'test'):
         for name in ('news.tsv', 'behaviors.tsv'):
             f = root/split/name
             if not f.is_file(): continue
-            n = f.stat().st_size
+            h.update(f"{split}/{name}:{f.stat().st_size}:".encode())
             with open(f, 'rb') as fh:
-                head = fh.read(FINGERPRINT_BYTES); fh.seek(max(0, n - FINGERPRINT_BYTES)); tail = fh.read()
-            h.update(f"{split}/{name}:{n}:".encode()); h.update(head); h.update(tail)
+                for chunk in iter(lambda: fh.read(FINGERPRINT_CHUNK), b''): h.update(chunk)
     if (root/'toy.json').is_file(): h.update((root/'toy.json').read_bytes())
-    return h.hexdigest()[:16]
+    return h.hexdigest()
 
 def _labelled(behaviors: Path) -> bool:
     "Whether the first impression of the behaviors file carries click labels (`N12-1`)."
@@ -352,6 +351,17 @@ def _check_epochs(p: dict, done: tuple[int, int, str] | None, out: Path) -> None
                               f"training cannot be undone: pass epochs {ep + (batch > 0)} or more to keep or continue it, "
                               f"or use another run name (or delete {out} and its checkpoint folder to start again)")
 
+def _check_patience(p: dict, out: Path) -> None:
+    """FileExistsError when the finished run in `out` (its `metrics.json`) trained with a larger patience than `p['patience']`:
+    a smaller one would have stopped it earlier, and its epochs cannot be undone."""
+    if not (out/'metrics.json').is_file() or not (out/'params.json').is_file(): return
+    try: old = json.loads((out/'params.json').read_text()).get('patience')
+    except (ValueError, AttributeError): return
+    if _is_int(old) and _is_int(p.get('patience')) and p['patience'] < old:
+        raise FileExistsError(f"run {p['run']} finished with patience {old}; patience {p['patience']} would have stopped it earlier, "
+                              f"and its epochs cannot be undone: pass patience {old} or more, or use another run name "
+                              f"(or delete {out} and its checkpoint folder to start again)")
+
 def _differences(old: dict, new: dict) -> str:
     out = ', '.join(f"{k} {old.get(k)!r} -> {new.get(k)!r}" for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k))
     if old.get('data_fingerprint') != new.get('data_fingerprint'): out += f" (the contents of {new.get('data')} changed since that run)"
@@ -383,6 +393,7 @@ def check_run(p: dict) -> None:
             raise FileExistsError(f"run {p['run']} already exists with other settings ({path}: {_differences(old, new)}): "
                                   f"use another run name, or delete {out} and {ck.parent} to start it again")
     _check_epochs(p, _epochs_done(out, state), out)
+    _check_patience(p, out)
 
 # %% ../../nbs/34_runs.ipynb #cd98af0d
 LOCK_NAME = '.run.lock'         # the lock file in results/<run>/ and <workdir>/<run>/
