@@ -272,6 +272,18 @@ def install_split(source, dest, size=None, sha256=None, progress=True, max_bytes
 
 
 # %% ../../nbs/02_download.ipynb #e732466f
+_MIND_NAME = re.compile(r'MIND(small|large|demo)_(train|dev|test)(\.zip)?', re.IGNORECASE)
+
+def _source_problem(size: str, split: str, source) -> str | None:
+    """What is wrong with `source` (URL, zip or folder) for `split` of MIND `size` when its name is an official MIND file
+    name of another split or size (`MINDsmall_dev.zip` given as the train split); None otherwise (other names are the
+    caller's to vouch for)."""
+    name = str(source).rstrip('/').rsplit('/', 1)[-1]
+    m = _MIND_NAME.fullmatch(name)
+    if m is None or (m.group(1).lower(), m.group(2).lower()) == (size, split): return None
+    return (f"sources[{split!r}] is {name}: the {m.group(2).lower()} split of MIND-{m.group(1).lower()}, not the {split} split of "
+            f"MIND-{size}; nothing was installed")
+
 def download_mind(size='small', dest='data/mind', base_url=None, sources=None, checksums=None, progress=True,
                   max_bytes: int = MAX_UNPACKED_BYTES, max_ratio: float = MAX_ZIP_RATIO) -> MindDataset:
     """Put MIND `size` ('small', 'large', 'demo') under `dest/{train,dev,test}`. `sources` maps split -> URL, zip or folder;
@@ -282,6 +294,8 @@ def download_mind(size='small', dest='data/mind', base_url=None, sources=None, c
     sources = sources or {sp: (base_url or MIND_OFFICIAL_URL).rstrip('/') + '/' + f for sp, f in MIND_FILES[size].items()}
     for split in sources:
         if split not in SPLITS: raise ValueError(f"unknown split {split!r} in sources (use {', '.join(SPLITS)})")
+        problem = _source_problem(size, split, sources[split])
+        if problem: raise ValueError(problem)
     unrecorded = [d for split, src in sources.items()
                   for d, u in [_install_split(src, dest/split, sha256=checksums.get(split), progress=progress, max_bytes=max_bytes,
                                               max_ratio=max_ratio)] if u]
