@@ -4,14 +4,17 @@
 
 # %% ../../nbs/40_results.ipynb #5cf0438b
 from __future__ import annotations
-import json, subprocess, warnings
+import contextlib, json, subprocess, warnings
+try: import fcntl
+except ImportError: fcntl = None     # Windows: no summary lock
 from pathlib import Path
 import pandas as pd
 from ..core import atomic_write
 
 # %% auto #0
-__all__ = ['IDENTITY', 'METRIC_KEYS', 'METRICS', 'SUMMARY_START', 'SUMMARY_END', 'code_version', 'run_settings', 'summarize',
-           'aggregate', 'table2', 'write_summary']
+__all__ = ['IDENTITY', 'METRIC_KEYS', 'METRICS', 'SUMMARY_START', 'SUMMARY_END', 'SUMMARY_LOCK', 'SUMMARY_HEADER', 'code_version',
+           'run_settings', 'summarize', 'one_per_seed', 'aggregate', 'table2', 'summary_lock', 'check_summary',
+           'write_summary']
 
 # %% ../../nbs/40_results.ipynb #7ee09722
 def code_version(repo=None) -> str:
@@ -25,7 +28,7 @@ def code_version(repo=None) -> str:
     except Exception: return f"imrec {imrec.__version__}"
 
 # %% ../../nbs/40_results.ipynb #c91e106c
-IDENTITY = ('model', 'data', 'images', 'visual_weight', 'toy_seed', 'seed', 'run', 'results', 'workdir', 'device', 'report', 'data_fingerprint')
+IDENTITY = ('model', 'data', 'visual_weight', 'toy_seed', 'seed', 'run', 'results', 'workdir', 'device', 'report', 'data_fingerprint')
 
 def run_settings(params: dict) -> str:
     "The settings of a run that are neither its model, its data, its seed nor where it ran, as 'name=value' pairs."
@@ -47,13 +50,15 @@ def _run_problem(d, p) -> str | None:
     bad = [k for k in METRIC_KEYS if (dev or {}).get(k) is not None and not _is_number(dev[k])]
     if bad: return ', '.join(f"{split} {k} is {dev[k]!r}" for k in bad) + ', not a number'
     if not _is_number(d.get('wall_seconds', 0)): return f"wall_seconds is {d['wall_seconds']!r}, not a number"
+    if not isinstance(d.get('dataset'), str): return "it names no dataset ('dataset'): not the metrics of a run of train.ipynb"
+    if not isinstance(p.get('model'), str): return "params.json names no model: not the settings of a run of train.ipynb"
     return None
 
 def _run_row(m: Path) -> dict:
     "The summary row of the run whose metrics file is `m`; ValueError saying what is wrong with its files."
-    try:
-        d = json.loads(m.read_text())
-        p = json.loads((m.parent/'params.json').read_text()) if (m.parent/'params.json').is_file() else {}
+    if not (m.parent/'params.json').is_file():
+        raise ValueError("no params.json beside it: the run's model, seed and settings are unknown (restore it, or delete the run)")
+    try: d, p = json.loads(m.read_text()), json.loads((m.parent/'params.json').read_text())
     except (OSError, ValueError) as e: raise ValueError(f"not readable JSON ({e})") from None
     problem = _run_problem(d, p)
     if problem: raise ValueError(problem)
@@ -74,7 +79,7 @@ def _added_later() -> dict:
 def summarize(results='results') -> pd.DataFrame:
     """One row per run in `results/` (its metrics.json and params.json); a run without dev metrics (dev: null) has NaN
     metrics. A run whose files are malformed (not JSON, not an object, a metric or wall_seconds that is not a number)
-    is left out with a warning naming its file and what is wrong."""
+    or that has no params.json is left out with a warning naming its file and what is wrong."""
     rows = []
     for m in sorted(Path(results).glob('*/metrics.json')):
         try: rows.append(_run_row(m))
@@ -92,12 +97,28 @@ def _variants(settings: list[str]) -> list[str]:
     common = set.intersection(*sets) if sets else set()
     return [' '.join(sorted(s - common)) for s in sets]
 
+def one_per_seed(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` (runs, one per row) with one run per dataset, model, settings and seed: a seed run again under another name
+    is the same experiment, not another sample, so only its first run (by run name) is kept, with a warning naming the others."""
+    keys = [k for k in ('data', 'model', 'settings', 'seed') if k in df]
+    if 'seed' not in df: return df
+    df = df.sort_values('run') if 'run' in df else df
+    dup = df.duplicated(keys, keep='first')
+    if dup.any():
+        kept = df[~dup].set_index(keys)['run'] if 'run' in df else None
+        for _, r in df[dup].iterrows():
+            first = kept.loc[tuple(r[k] for k in keys)] if kept is not None else '?'
+            warnings.warn(f"run {r.get('run', '?')}: {r['model']} seed {r['seed']} with the same settings as run {first}: "
+                          f"counted once (run {first}), not as another seed", stacklevel=3)
+    return df[~dup].sort_index()
+
 def aggregate(df: pd.DataFrame) -> pd.DataFrame:
     """Mean, sample standard deviation and number of seeds of each metric, per dataset, model and settings: only runs
-    that differ in nothing but the seed are averaged. `variant` names what sets a model's settings groups apart
+    that differ in nothing but the seed are averaged, and each seed counts once (`one_per_seed`). `variant` names what sets a model's settings groups apart
     (empty where a model has one)."""
     if not len(df): return pd.DataFrame()
     df = df.assign(settings=df['settings'].fillna('')) if 'settings' in df else df.assign(settings='')
+    df = one_per_seed(df)
     df = df.assign(**{k: pd.to_numeric(df[k]) for k in METRICS})                      # runs without dev metrics: NaN, not None
     g = df.groupby(['data', 'model', 'settings'], sort=False)
     out = g[list(METRICS)].agg(['mean', 'std'])
@@ -144,9 +165,40 @@ def _with_block(text: str, table: str, readme) -> str:
                          f"followed by one {SUMMARY_END}; fix them by hand so that the text around the table is kept")
     return text[:text.index(SUMMARY_START)] + block + text[text.index(SUMMARY_END) + len(SUMMARY_END):]
 
+SUMMARY_LOCK = '.summary.lock'     # the lock file in results/ that runs writing the summary take in turn
+
+@contextlib.contextmanager
+def summary_lock(results):
+    """Hold the summary lock of the folder `results` (an exclusive `flock` on `results/.summary.lock`, waited for): runs
+    that finish together write the summary one after the other, each from every run on disk, so none is lost."""
+    results = Path(results); results.mkdir(parents=True, exist_ok=True)
+    with open(results/SUMMARY_LOCK, 'a') as f:
+        if fcntl is not None: fcntl.flock(f, fcntl.LOCK_EX)
+        try: yield
+        finally:
+            if fcntl is not None: fcntl.flock(f, fcntl.LOCK_UN)
+
+SUMMARY_HEADER = 'run,'     # how the summary.csv that write_summary writes begins (an empty one is a blank line)
+
+def check_summary(results='results') -> None:
+    """ValueError, naming the file, when `results/README.md` has broken SUMMARY markers, or `results/summary.csv` is a
+    file this project did not write (it would be replaced): a run checks this before it starts, not after training."""
+    readme, csv = Path(results)/'README.md', Path(results)/'summary.csv'
+    if readme.is_file(): _with_block(readme.read_text(encoding='utf-8', errors='replace'), '', readme)
+    if csv.exists():
+        try: first = open(csv, encoding='utf-8', errors='replace').readline() if csv.is_file() else None
+        except OSError: first = None
+        if first is None or not (first.strip() == '' or first.startswith(SUMMARY_HEADER)):
+            raise ValueError(f"{csv}: not a summary written by imrec (it does not begin with the header {SUMMARY_HEADER!r}...); "
+                             f"a run would replace it with the summary of {results}: move it away, or use another results folder")
+
 def write_summary(results='results') -> pd.DataFrame:
-    "Write `results/summary.csv` and the table in `results/README.md` (between its SUMMARY markers)."
+    "Write `results/summary.csv` and the table in `results/README.md` (between its SUMMARY markers), holding the summary lock."
     results = Path(results)
+    with summary_lock(results): return _write_summary(results)
+
+def _write_summary(results: Path) -> pd.DataFrame:
+    check_summary(results)
     df = summarize(results)
     atomic_write(results/'summary.csv', df.to_csv(index=False))
     if len(df):

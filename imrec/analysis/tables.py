@@ -97,9 +97,9 @@ def _train(p: dict, notebook=None) -> None:
     pairs = [[k, repr(v) if isinstance(v, str) else str(v)] for k, v in p.items() if k in PARAMETERS and k not in ('model', 'run', 'results')]
     try: train_cli(p['model'], run=p['run'], results=p['results'], notebook=None if notebook is None else str(notebook), p=pairs)
     except SystemExit as e:
-        if e.code: raise RuntimeError(f"run {p['run']} was refused (exit status {e.code}; its message is above)") from None
+        if e.code: raise RuntimeError(f"run {p['run']} was refused or failed (exit status {e.code}; its message is above)") from None
     except Exception as e:
-        raise RuntimeError(f"run {p['run']} failed: {e.__class__.__name__}: {str(e)[-500:]} (its notebook: {Path(p['results'])/p['run']/'train.ipynb'})") from None
+        raise RuntimeError(f"run {p['run']} failed: {e.__class__.__name__}: {str(e)[-500:]} (its notebook: {Path(p['results'])/p['run']/'train.partial.ipynb'})") from None
 
 def grid_run_done(p: dict) -> bool:
     """Whether the run of resolved params `p` is finished as asked (`finished_run`); FileExistsError when its results or

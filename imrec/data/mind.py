@@ -416,9 +416,11 @@ def read_embedding_vec(path) -> tuple[list, np.ndarray]:
 IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png', '.webp', '.gif', '.bmp', '.tif', '.tiff')   # in order of preference
 
 def image_ids(img_dir) -> set:
-    "News ids with a cover image in `img_dir` (`<news id>` plus a suffix of `IMAGE_SUFFIXES`, in any case); empty when the folder is missing."
+    """News ids with a cover image in `img_dir` (`<news id>` plus a suffix of `IMAGE_SUFFIXES`, in any case: a regular,
+    non-empty file, so a folder, an empty file or a symlink to nothing is no cover); empty when the folder is missing."""
     img_dir = Path(img_dir)
-    return {p.stem for p in img_dir.glob('*') if p.suffix.lower() in IMAGE_SUFFIXES} if img_dir.is_dir() else set()
+    if not img_dir.is_dir(): return set()
+    return {p.stem for p in img_dir.glob('*') if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file() and p.stat().st_size > 0}
 
 # %% ../../nbs/01_mind.ipynb #f4b54e4e
 def _clicked_news(ds: MindDataset) -> dict:

@@ -19,8 +19,8 @@ from ..core import atomic_write, command_errors, remove_stale, temp_prefix
 __all__ = ['TOPICS', 'FILLERS', 'SMALL_WORDS', 'SUBCATEGORIES', 'MIND_SMALL_SCALE', 'TITLE_TOPIC_WORDS', 'TITLE_FILLERS',
            'ABSTRACT_TOPIC_WORDS', 'ABSTRACT_FILLERS', 'ENTITY_SHARE', 'COLON_SHARE', 'QUESTION_SHARE', 'TEST_TRUTH',
            'TOY_PRESETS', 'ToyConfig', 'make_news', 'visual_features', 'make_users', 'ClickModel', 'choose',
-           'make_histories', 'make_impressions', 'cover_image', 'toy_config', 'generate_toy', 'ToyWorld',
-           'benchmark_parse', 'toy_cli']
+           'make_histories', 'make_impressions', 'cover_image', 'toy_config', 'toy_world_problem', 'generate_toy',
+           'ToyWorld', 'benchmark_parse', 'toy_cli']
 
 # %% ../../nbs/03_toy.ipynb #9f8abc0c
 TOPICS = {
@@ -389,6 +389,18 @@ def _existing_toy(dest: Path, cfg: ToyConfig, overwrite: bool) -> bool:
                               f"({', '.join(other[:5])}): refusing to overwrite it; move them away first")
     return False
 
+
+# %% ../../nbs/03_toy.ipynb #6a5e7c28
+def toy_world_problem(dest, cfg: ToyConfig) -> str | None:
+    """Why the toy world of `cfg` cannot be built in (or read from) `dest` without overwriting: `dest` holds another
+    world, or files this project did not write, with what to do; None when `dest` is new, empty or holds this world."""
+    dest = Path(dest)
+    try: _existing_toy(dest, cfg, overwrite=False)
+    except FileExistsError as e:
+        fix = (f"; to replace it: imrec_toy {dest} --seed {cfg.seed} --visual_weight {cfg.visual_weight} --overwrite"
+               if toy_config(dest) is not None else '')
+        return f"{e}{fix}"
+    return None
 
 # %% ../../nbs/03_toy.ipynb #420c509b
 _STREAMS = ('news', 'users', 'histories', 'behaviors', 'entities')

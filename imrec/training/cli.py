@@ -4,25 +4,32 @@
 
 # %% ../../nbs/33_cli.ipynb #abf241db
 from __future__ import annotations
-import sys
+import json, os, sys
 from pathlib import Path
 from fastcore.script import call_parse, Param
 from .runs import (PARAMETERS, RunLocked, check_run_name, default_run_name, open_run, run_parameters,
                                  validate_parameters)
 
 # %% auto #0
-__all__ = ['NOTEBOOK', 'NOTEBOOKS', 'parse_value', 'check_parameters', 'find_notebook', 'default_run', 'train_parameters',
-           'notebook_defaults', 'train_cli']
+__all__ = ['NOTEBOOK', 'NOTEBOOKS', 'PARTIAL_NOTEBOOK', 'parse_value', 'check_parameters', 'find_notebook', 'default_run',
+           'train_parameters', 'notebook_defaults', 'train_cli']
 
 # %% ../../nbs/33_cli.ipynb #7aaf68e8
+_NULLS, _BOOLS = ('None', 'none', 'null'), {'true': True, 'True': True, 'false': False, 'False': False}
+
 def parse_value(text: str):
-    "A `-p NAME VALUE` value: an int or float if it reads as one (`1e-3` included, which YAML 1.1 keeps a string), else None for `None`, else YAML (`null`, `true`, lists...)."
-    import yaml
+    """A `-p NAME VALUE` value: an int or float if it reads as one (`1e-3` included), None for `None`/`null`, a bool for
+    `true`/`false`, a JSON list or object when the text is one; else the text itself, verbatim (a path such as
+    `mind #2` or `[v2] mind` is never read as a YAML comment or flow list, and never shortened)."""
     for kind in (int, float):
         try: return kind(text)
         except ValueError: pass
-    if text in ('None', 'none'): return None                                       # Python's spelling as well as YAML's null
-    return yaml.safe_load(text)
+    if text in _NULLS: return None
+    if text in _BOOLS: return _BOOLS[text]
+    if text[:1] in '[{' and text:
+        try: return json.loads(text)
+        except ValueError: pass
+    return text
 
 # %% ../../nbs/33_cli.ipynb #ce4aef29
 def check_parameters(params: dict, nb) -> None:
@@ -81,6 +88,8 @@ def notebook_defaults(nb) -> dict:
     return out
 
 # %% ../../nbs/33_cli.ipynb #43489a03
+PARTIAL_NOTEBOOK = 'train.partial.ipynb'    # the executed notebook of a run in progress (or failed), in results/<run>/
+
 class _Dash(Param):
     "A `Param` for a one-letter option spelt with one dash (`-p`), taking a NAME VALUE pair."
     def __init__(self, help="", **kw): super().__init__(help, **kw); self.metavar = ('NAME', 'VALUE')
@@ -102,7 +111,10 @@ def train_cli(model: Param("a registered model: nrms, nrms_im, fim, fim_im, ... 
               notebook: Param("the training notebook (default: train.ipynb of the installed package, else nbs/train.ipynb of the checkout)", str) = None,
               p: _Dash("a parameter of the training notebook, repeatable: -p epochs 1 -p seed 2", nargs=2, action='append') = None):
     """Train and evaluate one model: run the training notebook under papermill, in the current directory, into results/<run>/,
-    once its parameters are valid and the run is open (locked; a run already there has the same settings)."""
+    once its parameters are valid and the run is open (locked; a run already there has the same settings). A run that
+    fails in its notebook exits with status 1 and one line naming the error and the executed notebook that holds its
+    traceback (`train.partial.ipynb`: a run's `train.ipynb` is the notebook of its last finished attempt, never of one
+    killed or failed after it)."""
     try:
         nb = find_notebook(notebook)
         params, out = train_parameters(model, nb, p, run, results)
@@ -111,5 +123,11 @@ def train_cli(model: Param("a registered model: nrms, nrms_im, fim, fim_im, ... 
     except OSError as e: _fail(f"cannot open the run's folders: {_os_message(e)}")
     import papermill as pm
     with lock, lock.handed_down():
-        pm.execute_notebook(str(nb), str(out/'train.ipynb'), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
+        partial = out/PARTIAL_NOTEBOOK             # a finished run's train.ipynb is replaced only by another finished one
+        try: pm.execute_notebook(str(nb), str(partial), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
+        except pm.PapermillExecutionError as e:      # the error in one line; its traceback stays in the executed notebook
+            print(f"imrec_train: run {params['run']} failed: {e.ename}: {e.evalue} (the traceback is in {partial}, "
+                  f"cell {e.exec_count})", file=sys.stderr)
+            raise SystemExit(1) from None
+        os.replace(partial, out/'train.ipynb')
     print(f"results in {out}")

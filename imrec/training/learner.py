@@ -162,9 +162,14 @@ def _resume(self: Learner) -> bool:
 # %% ../../nbs/32_learner.ipynb #6e0e26f1
 @patch
 def evaluate(self: Learner, imp: Impressions | None = None, prediction=None):
-    "Official metrics (None for an unlabelled split) and scores of `imp` (the dev split by default); writes `prediction.txt` when given a path."
+    """Official metrics (None for an unlabelled split) and scores of `imp` (the dev split by default); writes `prediction.txt`
+    when given a path. FloatingPointError when scores are NaN or infinite (the weights diverged, though every loss was finite)."""
     imp = imp or self.dev
     scores = score_impressions(self.model, self.f, imp, self.cfg.eval_batch, self.device)
+    bad = sum(int((~np.isfinite(s)).sum()) for s in scores)
+    if bad:
+        raise FloatingPointError(f"{bad:,} of {sum(map(len, scores)):,} scores are NaN or infinite: training diverged (learning "
+                                 f"rate {self.cfg.lr}); train again with a lower learning rate or clipped gradients")
     if prediction is not None: write_prediction(prediction, imp.impression_ids, scores=scores)
     m = evaluate(imp.label_lists(), scores, ids=imp.impression_ids) if imp.labels is not None else None
     return m, scores

@@ -13,10 +13,10 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', 'PAPER_GLOVE', 'GLOVE_URL', 'SEED_LIMIT',
            'LR_PAPER', 'LR_TOY', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_CHUNK',
-           'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule', 'available_devices',
-           'validate_parameters', 'is_toy_world', 'data_fingerprint', 'labelled_splits', 'resolve_report',
-           'paper_glove', 'toy_folder', 'resolve_assets', 'default_run_name', 'run_parameters', 'check_run',
-           'RunLocked', 'RunLock', 'open_run', 'finished_run']
+           'CARDS_MISSING_SHOWN', 'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule',
+           'available_devices', 'validate_parameters', 'is_toy_world', 'data_fingerprint', 'labelled_splits',
+           'resolve_report', 'paper_glove', 'toy_folder', 'resolve_assets', 'default_run_name', 'run_parameters',
+           'read_run_file', 'check_run', 'RunLocked', 'RunLock', 'open_run', 'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -160,6 +160,10 @@ def _cross_problems(p: dict) -> list[str]:
     out = []
     if p.get('feature_mode') == 'single' and p.get('global_input', 'whole') != 'whole':
         out.append(f"global_input = {p['global_input']!r}: feature_mode 'single' pools every cue from the whole card, so global_input must be 'whole'")
+    from imrec.visual.backbones import UNTRAINED
+    if p.get('backbone_weights') == UNTRAINED and p.get('backbone') not in (None, 'resnet101'):
+        out.append(f"backbone_weights = {UNTRAINED!r}: only resnet101 has an untrained (timing) mode, not {p['backbone']!r} "
+                   f"(leave backbone_weights out for its own weights, or give a weight file)")
     if _is_int(p.get('backbone_weights')) and p.get('backbone') not in (None, 'random'):
         out.append(f"backbone_weights = {p['backbone_weights']}: an integer is the seed of the 'random' backbone, not weights of {p['backbone']!r} (give a weight file)")
     if p.get('title_len') is not None and 'model' in p:
@@ -279,6 +283,41 @@ def _check_im_mind(p: dict) -> None:
     problem = im_mind_problem(folder, p['images'], p['cards'], cfg)
     if problem: raise ValueError(problem)
 
+def _check_toy(p: dict) -> None:
+    """ValueError, before any work, when `data` 'toy' names a folder (`toy_folder`) that holds another toy world (another
+    seed or visual weight) or files this project did not write: the notebook would refuse to build its world there."""
+    if p['data'] != 'toy': return
+    from imrec.data.toy import ToyConfig, toy_world_problem
+    problem = toy_world_problem(toy_folder(p), ToyConfig(seed=p['toy_seed'], visual_weight=p['visual_weight']))
+    if problem: raise ValueError(f"data 'toy' (toy_seed {p['toy_seed']}, visual_weight {p['visual_weight']}) is built in {toy_folder(p)}, but {problem}")
+
+CARDS_MISSING_SHOWN = 5     # news without a card image named in the refusal
+
+def _news_ids(folder: Path) -> list[str]:
+    "The news ids of every split's news.tsv in the MIND-format `folder` (first column), in order, each once."
+    out = {}
+    for split in ('train', 'dev', 'test'):
+        f = folder/split/'news.tsv'
+        if not f.is_file(): continue
+        with open(f, encoding='utf-8', errors='replace') as fh:
+            for line in fh:
+                if line.strip(): out.setdefault(line.split('\t', 1)[0], None)
+    return list(out)
+
+def _check_cards(p: dict) -> None:
+    """ValueError, before any work, when `cards` (released card images, `<news id>.<image suffix>`) lacks the card of
+    a news of the data: a run needs the cues of every news it shows, and would fail only once its features are read."""
+    if p['cards'] is None: return
+    from imrec.models.registry import uses_cues
+    from imrec.data.mind import IMAGE_SUFFIXES
+    if not uses_cues(p['model']): return
+    have = {f.stem for f in Path(p['cards']).iterdir() if f.suffix.lower() in IMAGE_SUFFIXES}
+    missing = [n for n in _news_ids(toy_folder(p)) if n not in have]
+    if missing:
+        raise ValueError(f"cards = {p['cards']!r}: {len(missing):,} news of {toy_folder(p)} have no card image there (e.g. "
+                         f"{', '.join(missing[:CARDS_MISSING_SHOWN])}); a run needs the card of every news: add them "
+                         f"(<news id>{IMAGE_SUFFIXES[0]} or another image suffix), or leave cards out to render the cards")
+
 def resolve_assets(p: dict) -> dict:
     """`p` with `backbone` and `glove` filled in where None: the paper's (ResNet-101, `PAPER_GLOVE`) on MIND data or with
     `assets='paper'`, the offline ones (EfficientNet-Lite0, 50-d GloVe) on a toy world (by name or folder) or with `assets='offline'`.
@@ -310,13 +349,24 @@ def run_parameters(values: dict) -> dict:
     p['report'] = resolve_report(p['report'], p['data'])
     p = validate_parameters(p)             # the filled-in values too (a FIM default title length, say)
     p['data_fingerprint'] = data_fingerprint(p['data'])
-    _check_im_mind(p)
+    _check_toy(p); _check_cards(p); _check_im_mind(p)
     return {**{k: p[k] for k in PARAMS_KEYS}, **{k: v for k, v in p.items() if k not in PARAMS_KEYS}}
 
 # %% ../../nbs/34_runs.ipynb #99a24b92
 def _settings(p: dict) -> dict:
     "The settings of params `p` that a continued run must share, as JSON values (a parameter `p` predates: `ADDED_LATER`'s value)."
     return json.loads(json.dumps({k: p.get(k, ADDED_LATER.get(k)) for k in PARAMS_KEYS if k not in RUN_MAY_CHANGE}, default=str))
+
+def read_run_file(path: Path) -> dict:
+    """The JSON object in a run's `params.json` or `metrics.json` at `path`; FileExistsError naming the file, what is
+    wrong with it and what to do when it is not readable, not JSON, or not an object (a damaged or hand-edited file)."""
+    try: d = json.loads(Path(path).read_text(encoding='utf-8'))
+    except (OSError, UnicodeDecodeError, ValueError) as e: why = f"not readable as JSON ({e.__class__.__name__}: {e})"
+    else:
+        if isinstance(d, dict): return d
+        why = f"holds a {type(d).__name__}, not an object of run settings"
+    raise FileExistsError(f"{path}: {why}; this run folder is damaged: restore the file, or delete {Path(path).parent} "
+                          f"(and the run's checkpoint folder) to run it again, or use another run name")
 
 def _load_checkpoint(path: Path) -> dict:
     "A `Learner` checkpoint (memory-mapped); FileExistsError saying what to do when it cannot be read."
@@ -337,8 +387,8 @@ def _epochs_done(out: Path, ck: dict | None) -> tuple[int, int, str] | None:
     st = ck.get('state') if ck else None
     if isinstance(st, dict) and type(st.get('epoch')) is int:
         return st['epoch'], st.get('batch') if type(st.get('batch')) is int else 0, 'last.pt'
-    try: n = json.loads((out/'metrics.json').read_text()).get('epochs_run')
-    except (OSError, ValueError, AttributeError): return None
+    if not (out/'metrics.json').is_file(): return None
+    n = read_run_file(out/'metrics.json').get('epochs_run')
     return (n, 0, 'metrics.json') if type(n) is int else None
 
 def _check_epochs(p: dict, done: tuple[int, int, str] | None, out: Path) -> None:
@@ -355,8 +405,7 @@ def _check_patience(p: dict, out: Path) -> None:
     """FileExistsError when the finished run in `out` (its `metrics.json`) trained with a larger patience than `p['patience']`:
     a smaller one would have stopped it earlier, and its epochs cannot be undone."""
     if not (out/'metrics.json').is_file() or not (out/'params.json').is_file(): return
-    try: old = json.loads((out/'params.json').read_text()).get('patience')
-    except (ValueError, AttributeError): return
+    old = read_run_file(out/'params.json').get('patience')
     if _is_int(old) and _is_int(p.get('patience')) and p['patience'] < old:
         raise FileExistsError(f"run {p['run']} finished with patience {old}; patience {p['patience']} would have stopped it earlier, "
                               f"and its epochs cannot be undone: pass patience {old} or more, or use another run name "
@@ -381,7 +430,7 @@ def check_run(p: dict) -> None:
     out, ck = Path(p['results'])/p['run'], Path(p['workdir'])/p['run']/'last.pt'
     found = []
     if (out/'params.json').is_file():
-        old = _settings(json.loads((out/'params.json').read_text()))
+        old = _settings(read_run_file(out/'params.json'))
         if old == new or not _never_trained(out, ck): found.append((out/'params.json', old))
         else: print(f"run {p['run']}: replacing the settings of an earlier attempt that never trained ({_differences(old, new)})")
     state = _load_checkpoint(ck) if ck.is_file() else None
@@ -564,7 +613,9 @@ def handed_down(self: RunLock):
 def open_run(p: dict) -> RunLock:
     """The lock on the run of params `p` (from `run_parameters`), taken in `results/<run>/` and `<workdir>/<run>/` once
     `check_run` agrees that the folders hold nothing or the same run; RunLocked or FileExistsError otherwise, nothing
-    left behind."""
+    left behind. ValueError first when the summary the run will write at its end cannot be (`check_summary`)."""
+    from imrec.analysis.results import check_summary
+    check_summary(p['results'])            # broken markers in results/README.md: refused now, not once the run has trained
     lock = RunLock(p['run'], Path(p['results'])/p['run'], Path(p['workdir'])/p['run']).acquire()
     try: check_run(p)
     except BaseException: lock.release(); raise
@@ -579,8 +630,10 @@ def finished_run(p: dict) -> bool:
     differences when it holds a finished run with other settings, another patience, or more epochs than `p` allows."""
     out = Path(p['results'])/p['run']
     if not (out/'metrics.json').is_file(): return False
-    old = json.loads((out/'params.json').read_text()) if (out/'params.json').is_file() else {}
-    m = json.loads((out/'metrics.json').read_text())
+    if not (out/'params.json').is_file():
+        raise FileExistsError(f"{out} holds metrics.json but no params.json: the settings of that run are unknown, so it "
+                              f"can be neither skipped nor continued; restore params.json, or delete {out} to run it again")
+    old, m = read_run_file(out/'params.json'), read_run_file(out/'metrics.json')
     problem = _differences(_settings(old), _settings(p)) if _settings(old) != _settings(p) else ''
     if not problem and old.get('patience') != p['patience']: problem = f"patience {old.get('patience')!r} -> {p['patience']!r}"
     ran, best = m.get('epochs_run') or 0, m.get('best_epoch') or 0

@@ -300,7 +300,8 @@ def load_cover(path, max_pixels=MAX_COVER_PIXELS, need=(200, 165)) -> tuple[Imag
     "(RGB image, None), or (image, 'converted from MODE'), or (None, problem) for a cover file."
     path = Path(path)
     try:
-        if not path.is_file(): return None, 'missing'
+        if not path.is_file():
+            return None, ('a symlink to nothing' if path.is_symlink() and not path.exists() else 'a folder, not an image file' if path.is_dir() else 'missing')
         if path.stat().st_size == 0: return None, 'empty file'
         with warnings.catch_warnings():
             warnings.simplefilter('error', Image.DecompressionBombWarning)

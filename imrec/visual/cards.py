@@ -26,11 +26,14 @@ def safe_id(nid) -> bool:
 
 # %% ../../nbs/11_cards.ipynb #12063c41
 def cover_files(images) -> dict:
-    "news id -> cover file in a folder (`<news id>.<ext>`, extension in any case; the first suffix of `imrec.data.mind.IMAGE_SUFFIXES` wins)."
+    """news id -> cover file in a folder (`<news id>.<ext>`, extension in any case; a regular file first, then the first
+    suffix of `imrec.data.mind.IMAGE_SUFFIXES`). An entry that is no image file (a symlink to nothing, a folder) is kept
+    when nothing better has its name, so the card records why it has no cover instead of having none silently."""
     if images is None: return {}
     found = {}
-    for p in sorted(Path(images).iterdir(), key=lambda p: (p.stem, IMAGE_SUFFIXES.index(p.suffix.lower()) if p.suffix.lower() in IMAGE_SUFFIXES else 99)):
-        if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file(): found.setdefault(p.stem, p)
+    rank = lambda p: (p.stem, not p.is_file(), IMAGE_SUFFIXES.index(p.suffix.lower()) if p.suffix.lower() in IMAGE_SUFFIXES else 99)
+    for p in sorted(Path(images).iterdir(), key=rank):
+        if p.suffix.lower() in IMAGE_SUFFIXES: found.setdefault(p.stem, p)
     return found
 
 # %% ../../nbs/11_cards.ipynb #db129bd4
@@ -100,7 +103,8 @@ def news_fingerprint(nid: str, title: str, category: str, file=None) -> str:
     """A short hash of what the card of news `nid` shows: its id, title and category, and the size and modification
     time of `file` (its cover, or the card image it is decomposed from) when given. A build records one per news so
     that cards made from other titles, another dataset or other images are never taken for this one's."""
-    st = os.stat(file) if file is not None else None
+    try: st = os.stat(file) if file is not None else None
+    except OSError: st = os.lstat(file)                 # a symlink to nothing: its own record
     key = [nid, title, category] + ([st.st_size, st.st_mtime_ns] if st is not None else [])
     return hashlib.sha256(json.dumps(key).encode()).hexdigest()[:16]
 
@@ -131,10 +135,13 @@ def _built_files(out: Path, old: dict | None) -> set:
         if rec.get('card') == f"cards/{p.stem}.png": files.add(f"cards/{p.stem}.png")
     return files
 
+_TOP_FILES = ('im_mind.json', 'manifest.jsonl')     # what a build writes at the top of its folder (and build.json)
+
 def _foreign_files(out: Path, ours: set, folders) -> list:
     """Entries of the `folders` of `out` (`cards`, `layouts`) that are not among `ours` (`_built_files`) nor temporaries
-    of them (`.<name>.XXXXXXXX<ext>`, `imrec.core.atomic_path`): files a build here never wrote, sorted."""
-    other = []
+    of them (`.<name>.XXXXXXXX<ext>`, `imrec.core.atomic_path`), and a summary or manifest at the top of `out` when no
+    build was ever there (no `build.json`, no layouts): files a build here never wrote, sorted."""
+    other = [n for n in _TOP_FILES if (out/n).exists()] if not (out/'build.json').is_file() and not ours else []
     for d in folders:
         if not (out/d).is_dir(): continue
         for p in (out/d).iterdir():
@@ -148,16 +155,22 @@ def _foreign_files(out: Path, ours: set, folders) -> list:
 def _foreign_message(out: Path, other: list, overwrite: bool = False) -> str:
     "The refusal of a build in `out` whose card folders hold the files `other` that no build there wrote (nothing is removed)."
     return (
-        f"{out} holds {len(other):,} files in its card folders that no card build there wrote ({', '.join(other[:_MAX_NAMED])}"
+        f"{out} holds {len(other):,} files where a card build writes that no card build there wrote ({', '.join(other[:_MAX_NAMED])}"
         f"{f' and {len(other) - _MAX_NAMED:,} more' if len(other) > _MAX_NAMED else ''}): a build writes cards/<news id>.png "
-        f"and layouts/<news id>.json there{', and --overwrite removes only the files a build wrote' if overwrite else ''}. "
+        f"and layouts/<news id>.json there, and im_mind.json and manifest.jsonl beside them{', and --overwrite removes only the files a build wrote' if overwrite else ''}. "
         f"Nothing was removed. Move these files out of {out} (released card images: keep them in a folder of their own "
         f"and decompose them with imrec_im_mind --cards DIR, or imrec_train -p cards DIR), or choose another folder")
 
-def _rebuild_hint(out: Path, redo: str = 'build them again') -> str:
+def _rebuild_hint(out: Path, redo: str = 'build them again', images=None, cards=None, cfg=None) -> str:
     """What to do about a card build (or a feature store of it) in the IM-MIND folder `out` made otherwise: from Python,
-    from `imrec_im_mind`, and before `imrec_train` (which has no overwrite parameter)."""
-    cmd = f"imrec_im_mind {out.parent} --overwrite" if out.name == 'im_mind' else f"imrec_im_mind <data> --out {out} --overwrite"
+    from `imrec_im_mind`, and before `imrec_train` (which has no overwrite parameter). The command it gives builds what
+    is asked: the cover folder `images` or released `cards`, and the feature settings `cfg` (a `FeatureConfig`), when given."""
+    cmd = f"imrec_im_mind {out.parent}" if out.name == 'im_mind' else f"imrec_im_mind <data> --out {out}"
+    cmd += f" --cards {cards}" if cards is not None else f" --images {images}" if images is not None else ''
+    if cfg is not None:
+        cmd += ''.join(f" --{k} {v}" for k, v in (('backbone', cfg.backbone), ('weights', cfg.weights), ('mode', cfg.mode),
+                                                   ('global_input', cfg.global_input)) if isinstance(v, (str, Path)))
+    cmd += ' --overwrite'
     return (f"pass overwrite=True (imrec_im_mind: --overwrite) to {redo}, or choose another folder; for imrec_train, "
             f"run `{cmd}` first to rebuild them (the earlier runs' cards and features will be replaced), or pass "
             f"-p images / -p cards matching the build")
@@ -194,7 +207,7 @@ def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None
     if (other := _foreign_files(out, ours, clear)): raise FileExistsError(_foreign_message(out, other, overwrite))
     why = _build_problem(out, old, settings, news or {}, done)
     if why is not None:
-        if not overwrite: raise FileExistsError(f"{out} holds {why}; {_rebuild_hint(out)}")
+        if not overwrite: raise FileExistsError(f"{out} holds {why}; {_rebuild_hint(out, images=settings.get('images'), cards=keep)}")
         gone = [out/f for f in sorted(ours) if (out/f).is_file()]
         if keep is not None and (hit := [p for p in gone if Path(keep).resolve() in p.resolve().parents]):
             raise FileExistsError(f"{keep}: the card images to decompose include {len(hit):,} cards the earlier build in {out} "

@@ -15,9 +15,10 @@ from .card import Layout, CardSpec, category_text, render_card
 from ..data.text import tokenize_spans
 
 # %% auto #0
-__all__ = ['THRESHOLDS', 'DecomposeThresholds', 'runs', 'word_gap_threshold', 'glyph_runs', 'find_cover', 'cover_present',
-           'text_bands', 'split_category', 'line_glyph_runs', 'font_size', 'find_spaces', 'group_words', 'decompose',
-           'assign_tokens', 'iou', 'decomposition_accuracy', 'decompose_cards']
+__all__ = ['THRESHOLDS', 'PROBLEM_LIST_MAX', 'DecomposeThresholds', 'runs', 'word_gap_threshold', 'glyph_runs', 'find_cover',
+           'cover_present', 'text_bands', 'split_category', 'line_glyph_runs', 'font_size', 'find_spaces',
+           'group_words', 'decompose', 'assign_tokens', 'iou', 'decomposition_accuracy', 'layout_problems',
+           'decompose_cards']
 
 # %% ../../nbs/12_decompose.ipynb #ad40178e
 @dataclass(frozen=True)
@@ -41,7 +42,9 @@ class DecomposeThresholds:
     - `gap_ratio`, `gap_abs`: a split into letter gaps and spaces is refused when the narrowest space is under
       `gap_ratio` times the widest letter gap and under `gap_abs` font sizes (the title is one word);
     - `dot_width`, `dot_top`, `dot_height`: an ellipsis dot is at most `dot_width` line heights wide, starts below
-      `dot_top` of the line's height and is at most `dot_height` line heights tall."""
+      `dot_top` of the line's height and is at most `dot_height` line heights tall;
+    - `category_max_height`: a category label found taller than this share of the card's height is no label (the
+      image is not a card: `layout_problems`)."""
     ink: int = 170
     category_grey: int = 75
     category_contrast: float = 25
@@ -63,6 +66,7 @@ class DecomposeThresholds:
     dot_width: float = 0.3
     dot_top: float = 0.45
     dot_height: float = 0.3
+    category_max_height: float = 0.2
 
 THRESHOLDS = DecomposeThresholds()
 
@@ -301,13 +305,28 @@ def _check_card_sizes(files: dict, ids: list, spec: CardSpec | None, cards_dir) 
                          f"(pixel thresholds, the cover region) and the features stack cards of one size: remove these cards, or "
                          f"pass a folder of cards of one size. Nothing was written.")
 
+# %% ../../nbs/12_decompose.ipynb #7132cefa
+PROBLEM_LIST_MAX = 50      # problem cards a decomposed build's summary lists by name (all are counted)
+
+def layout_problems(lay: Layout, th: DecomposeThresholds = THRESHOLDS) -> list[str]:
+    "What makes the decomposed layout `lay` (with its title's tokens assigned) implausible as a news card; [] when nothing does."
+    out, n = [], len(lay.tokens)
+    unboxed = sum(b is None for b in lay.word_boxes)
+    if n and not lay.lines: out.append('no title text found')
+    elif unboxed and not lay.truncated: out.append(f"{unboxed} of {n} title tokens found no word on the card (its title is not cut)")
+    if lay.category is None: out.append('no category label found')
+    elif lay.category[3] - lay.category[1] > th.category_max_height * lay.height:
+        out.append(f"the category label found is {lay.category[3] - lay.category[1]:.0f} px tall, more than "
+                   f"{th.category_max_height:.0%} of the card's {lay.height} px: not a label")
+    return out
+
 # %% ../../nbs/12_decompose.ipynb #9c9ad8b7
 def _decompose_settings(cards_dir, spec: CardSpec | None = None) -> dict:
     "The settings a build decomposed from the card images of `cards_dir` records in `build.json` (as JSON reads them back)."
     return json.loads(json.dumps({'source': f'decomposed from {Path(cards_dir).resolve()}', 'spec': asdict(spec) if spec else None}))
 
 def decompose_cards(cards_dir, news, out, spec: CardSpec | None = None, progress=True, overwrite=False) -> dict:
-    "Decompose every card image of `cards_dir` whose news is in `news` (a table or MindDataset) into an IM-MIND folder `out`; cards of another size than the rest (or than `spec`) are refused by name, before anything is written. A build in `out` from another source (rendered, or another folder), or from other titles or images, is refused unless `overwrite` (then the files the earlier build wrote are removed and the layouts made again); card images in `out/layouts` or `out/features`, or among the cards an earlier build in `out` rendered and `overwrite` would remove, are refused."
+    "Decompose every card image of `cards_dir` whose news is in `news` (a table or MindDataset) into an IM-MIND folder `out`; a card whose layout does not look like a card (`layout_problems`) is kept, its problems recorded, counted in the summary (`problems`) and listed (`problem_list`, the first `PROBLEM_LIST_MAX`); cards of another size than the rest (or than `spec`) are refused by name, before anything is written. A build in `out` from another source (rendered, or another folder), or from other titles or images, is refused unless `overwrite` (then the files the earlier build wrote are removed and the layouts made again); card images in `out/layouts` or `out/features`, or among the cards an earlier build in `out` rendered and `overwrite` would remove, are refused."
     from tqdm.auto import tqdm
     from imrec.visual.cards import news_rows, plan_build, write_manifest, news_fingerprint, safe_id, _prepare_build
     cards_dir, out = Path(cards_dir), Path(out)
@@ -333,8 +352,10 @@ def decompose_cards(cards_dir, news, out, spec: CardSpec | None = None, progress
         except Exception as e: unreadable[nid] = f"{type(e).__name__}: {str(e)[:80]}"; continue
         lay = decompose(img, title, spec or CardSpec(width=img.width, height=img.height))
         lay.category_text = category_text(cat)
-        rec = {'news_id': nid, 'card': str(files[nid].resolve()), 'problems': [], **lay.to_dict()}
+        rec = {'news_id': nid, 'card': str(files[nid].resolve()), 'problems': layout_problems(lay), **lay.to_dict()}
         atomic_write(out/'layouts'/f"{nid}.json", json.dumps(rec).encode())
     done = [nid for nid in kept if nid in files and nid not in unreadable]
+    problems = {nid: p for nid in done if (p := json.loads((out/'layouts'/f"{nid}.json").read_text()).get('problems'))}   # resumed ones too
     return write_manifest(out, done, unsafe=unsafe, run={'seconds': round(time.time() - t0, 2)}, source=f'decomposed from {cards_dir}',
-                          details={'news_without_card': len(missing), 'missing_examples': missing[:20], 'unreadable': unreadable})
+                          details={'news_without_card': len(missing), 'missing_examples': missing[:20], 'unreadable': unreadable,
+                                   'problems': len(problems), 'problem_list': dict(list(problems.items())[:PROBLEM_LIST_MAX])})

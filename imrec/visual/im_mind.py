@@ -4,7 +4,7 @@
 
 # %% ../../nbs/16_im_mind.ipynb #80234532
 from __future__ import annotations
-import hashlib, json, time
+import hashlib, json, sys, time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
@@ -166,7 +166,8 @@ def build_im_mind(data, out=None, images=None, cards=None, features=True, cfg: F
         images = Path(images) if images is not None else (ds.images if ds.images.is_dir() else None)
         summary = build_cards(ds, out, images, title_font, category_font, workers=workers, progress=progress, overwrite=overwrite)
     res = {'im_mind': str(out), 'cards': summary['cards'], 'with_cover': summary['with_cover'],
-           'problems': summary.get('problems', len(summary.get('unreadable', {}))), 'fonts': summary.get('fonts')}
+           'problems': summary.get('problems', 0), 'fonts': summary.get('fonts')}
+    if cards is not None: res.update(unreadable=len(summary.get('unreadable', {})), news_without_card=summary.get('news_without_card', 0))
     if features:
         store = extract_features(out, _store_folder(out, cfg), cfg, batch_size=batch_size, progress=progress, overwrite=overwrite)
         res.update({'features': str(store.path), 'backbone': store.manifest['backbone'], 'pretrained': store.manifest['pretrained'],
@@ -193,14 +194,14 @@ def im_mind_problem(data, images=None, cards=None, cfg: FeatureConfig | None = N
     if (out/'build.json').is_file(): old = json.loads((out/'build.json').read_text())
     else: old = {} if (out/'layouts').is_dir() and any((out/'layouts').glob('*.json')) else None   # an unrecorded build
     if (other := _foreign_files(out, _built_files(out, old), clear)): return _foreign_message(out, other)
-    if (why := _build_problem(out, old, settings, {}, lambda nid: False)) is not None: return f"{out} holds {why}; {_rebuild_hint(out)}"
+    if (why := _build_problem(out, old, settings, {}, lambda nid: False)) is not None: return f"{out} holds {why}; {_rebuild_hint(out, images=settings.get('images'), cards=cards)}"
     store = _store_folder(out, cfg) if cfg is not None else None
     if store is None or not (store/'manifest.json').is_file() or not (out/'manifest.jsonl').is_file(): return None
     m = json.loads((store/'manifest.json').read_text())
     if m.get('config') != json.loads(json.dumps(asdict(cfg))):
-        return f"{store} holds features of another configuration ({m.get('config')}); {_rebuild_hint(out, 'compute them again')}"
+        return f"{store} holds features of another configuration ({m.get('config')}); {_rebuild_hint(out, 'compute them again', settings.get('images'), cards, cfg)}"
     if m.get('im_mind_manifest_sha256') != _cards_fingerprint(out):
-        return f"{store} holds features of other cards (the IM-MIND build changed since); {_rebuild_hint(out, 'compute them again')}"
+        return f"{store} holds features of other cards (the IM-MIND build changed since); {_rebuild_hint(out, 'compute them again', settings.get('images'), cards, cfg)}"
     return None
 
 
@@ -259,3 +260,6 @@ def im_mind_cli(data: Param('MIND-format dataset folder (e.g. data/toy or data/m
         cfg = FeatureConfig(backbone=backbone, weights=weights, mode=mode, global_input=global_input)
         res = build_im_mind(data, out, images, cards, not no_features, cfg, workers, batch_size, title_font, category_font, overwrite=overwrite)
     print(json.dumps(res, indent=1))
+    if res['problems'] or res.get('unreadable') or res.get('news_without_card'):
+        print(f"imrec_im_mind: warning: {res['problems']} card(s) with problems, {res.get('unreadable', 0)} unreadable, "
+              f"{res.get('news_without_card', 0)} news without a card: see {Path(res['im_mind'])/'im_mind.json'}", file=sys.stderr)
