@@ -17,10 +17,10 @@ from ..core import atomic_write, command_errors, remove_stale, temp_prefix
 
 # %% auto #0
 __all__ = ['TOPICS', 'FILLERS', 'SMALL_WORDS', 'SUBCATEGORIES', 'MIND_SMALL_SCALE', 'TITLE_TOPIC_WORDS', 'TITLE_FILLERS',
-           'ABSTRACT_TOPIC_WORDS', 'ABSTRACT_FILLERS', 'ENTITY_SHARE', 'COLON_SHARE', 'QUESTION_SHARE', 'TEST_TRUTH',
-           'TOY_PRESETS', 'ToyConfig', 'make_news', 'visual_features', 'make_users', 'ClickModel', 'choose',
-           'make_histories', 'make_impressions', 'cover_image', 'toy_config', 'toy_world_problem', 'generate_toy',
-           'ToyWorld', 'benchmark_parse', 'toy_cli']
+           'ABSTRACT_TOPIC_WORDS', 'ABSTRACT_FILLERS', 'ENTITY_SHARE', 'COLON_SHARE', 'QUESTION_SHARE', 'CHECKSUMS',
+           'TEST_TRUTH', 'TOY_PRESETS', 'ToyConfig', 'make_news', 'visual_features', 'make_users', 'ClickModel',
+           'choose', 'make_histories', 'make_impressions', 'cover_image', 'toy_config', 'toy_changes', 'generate_toy',
+           'toy_world_problem', 'ToyWorld', 'benchmark_parse', 'toy_cli']
 
 # %% ../../nbs/03_toy.ipynb #9f8abc0c
 TOPICS = {
@@ -319,7 +319,8 @@ def toy_config(dest: Path) -> dict | None:
     return meta['config'] if ok else None
 
 _SPLIT_FILES = ('behaviors.tsv', 'news.tsv', 'entity_embedding.vec')   # what a toy world writes in train/, dev/, test/
-_TRUTH_FILES = ('news.tsv', 'users.tsv', 'test_truth.txt')             # ... and in truth/; images/ holds N<k>.jpg, k <= n_news
+_TRUTH_FILES = ('news.tsv', 'users.tsv', 'test_truth.txt', 'checksums.json')   # ... and in truth/; images/ holds N<k>.jpg, k <= n_news
+CHECKSUMS = 'checksums.json'      # truth/checksums.json: a hash of each text file of the world, as it was written
 
 _IM_MIND_FILES = ('build.json', 'im_mind.json', 'manifest.jsonl')       # what an IM-MIND build writes at the top of im_mind/
 
@@ -368,8 +369,9 @@ def _refuse_cwd(dest: Path):
                               f"name a subfolder (e.g. {dest/'toy'}) or run from elsewhere")
 
 def _existing_toy(dest: Path, cfg: ToyConfig, overwrite: bool) -> bool:
-    """True when `dest` already holds the world of `cfg`; False when `dest` is new, empty, or a toy world of this project
-    (nothing but its files in it, and `im_mind/`) that `overwrite` allows to replace; FileExistsError, naming what
+    """True when `dest` already holds the world of `cfg`, its text files as it wrote them (`toy_changes`); False when `dest`
+    is new, empty, or a toy world of this project (nothing but its files in it, and `im_mind/`) that `overwrite` allows
+    to replace (another configuration, or this one changed since); FileExistsError, naming what
     `dest` holds, otherwise, and for the current working directory or a folder above it."""
     if dest.exists() and not dest.is_dir(): raise FileExistsError(f"{dest} is a file, not a folder; choose an empty or new folder")
     if not dest.exists() or not any(dest.iterdir()): _refuse_cwd(dest); return False
@@ -377,9 +379,14 @@ def _existing_toy(dest: Path, cfg: ToyConfig, overwrite: bool) -> bool:
     if old is None:
         raise FileExistsError(f"{dest} exists and is not a toy dataset written by imrec (no toy.json of its own); it holds "
                               f"{_entries(dest)}. Nothing was changed, with or without overwrite: choose an empty or new folder")
-    if old == asdict(cfg): return True
+    same = old == asdict(cfg)
+    if same and not (changed := toy_changes(dest, cfg)): return True
     _refuse_cwd(dest)
     if not overwrite:
+        if same:
+            raise FileExistsError(f"{dest} holds this toy world, but {len(changed)} of its files are not what it wrote "
+                                  f"({', '.join(changed[:5])}): edited, replaced or removed since, so runs on it would not be "
+                                  f"of the world its configuration says; pass overwrite=True (imrec_toy: --overwrite) to write it again")
         diff = {k: (old.get(k), v) for k, v in asdict(cfg).items() if old.get(k) != v}
         raise FileExistsError(f"{dest} holds a toy dataset with another configuration (differs in {diff}); "
                               f"pass overwrite=True (imrec_toy: --overwrite) or choose another folder")
@@ -390,17 +397,32 @@ def _existing_toy(dest: Path, cfg: ToyConfig, overwrite: bool) -> bool:
     return False
 
 
-# %% ../../nbs/03_toy.ipynb #6a5e7c28
-def toy_world_problem(dest, cfg: ToyConfig) -> str | None:
-    """Why the toy world of `cfg` cannot be built in (or read from) `dest` without overwriting: `dest` holds another
-    world, or files this project did not write, with what to do; None when `dest` is new, empty or holds this world."""
-    dest = Path(dest)
-    try: _existing_toy(dest, cfg, overwrite=False)
-    except FileExistsError as e:
-        fix = (f"; to replace it: imrec_toy {dest} --seed {cfg.seed} --visual_weight {cfg.visual_weight} --overwrite"
-               if toy_config(dest) is not None else '')
-        return f"{e}{fix}"
-    return None
+# %% ../../nbs/03_toy.ipynb #f5de6fd0
+def _text_files(root: Path) -> list[str]:
+    "The text files a toy world writes (its splits' and its truth's, not the cover images nor `CHECKSUMS`), relative to `root`."
+    return [f"{s}/{n}" for s in ('train', 'dev', 'test') for n in _SPLIT_FILES] + [f"truth/{n}" for n in _TRUTH_FILES if n != CHECKSUMS]
+
+def _text_hashes(root: Path) -> dict:
+    "`{file: BLAKE2b hex}` of the toy world's text files present in `root`."
+    import hashlib
+    return {rel: hashlib.blake2b((root/rel).read_bytes(), digest_size=16).hexdigest() for rel in _text_files(root) if (root/rel).is_file()}
+
+def toy_changes(root, cfg: ToyConfig) -> list[str]:
+    """The text files of the toy world in `root` (of configuration `cfg`) that are not what the world wrote: changed,
+    removed or added, sorted; [] when there are none. Compared with `truth/checksums.json`; a world written before
+    that file existed is written again aside (without images, under a second for the default world) and compared, and
+    gets the file when it matches. A missing `truth/test_truth.txt` is not a change (`_backfill_test_truth` writes it)."""
+    root = Path(root)
+    have = _text_hashes(root)
+    try: want = json.loads((root/'truth'/CHECKSUMS).read_text())
+    except (OSError, ValueError): want = None
+    if not isinstance(want, dict):
+        with tempfile.TemporaryDirectory() as t:
+            generate_toy(Path(t)/'w', ToyConfig(**{**asdict(cfg), 'write_images': False}), progress=False)
+            want = _text_hashes(Path(t)/'w')
+        if have == want and (root/'truth').is_dir(): atomic_write(root/'truth'/CHECKSUMS, json.dumps(want, indent=1))
+    if f"truth/{TEST_TRUTH}" not in have: want = {k: v for k, v in want.items() if k != f"truth/{TEST_TRUTH}"}
+    return sorted(k for k in set(have) | set(want) if have.get(k) != want.get(k))
 
 # %% ../../nbs/03_toy.ipynb #420c509b
 _STREAMS = ('news', 'users', 'histories', 'behaviors', 'entities')
@@ -534,9 +556,22 @@ def generate_toy(dest, cfg: ToyConfig | None = None, overwrite=False, progress=T
         _write_truth(tmp, news, users, test_truth)
         if cfg.write_images: _write_covers(tmp, cfg, news, progress)
         _write_meta(tmp, cfg)
+        atomic_write(tmp/'truth'/CHECKSUMS, json.dumps(_text_hashes(tmp), indent=1))
         _move_into_place(tmp, root)
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return MindDataset(dest)
+
+# %% ../../nbs/03_toy.ipynb #6a5e7c28
+def toy_world_problem(dest, cfg: ToyConfig) -> str | None:
+    """Why the toy world of `cfg` cannot be built in (or read from) `dest` without overwriting: `dest` holds another
+    world, or files this project did not write, with what to do; None when `dest` is new, empty or holds this world."""
+    dest = Path(dest)
+    try: _existing_toy(dest, cfg, overwrite=False)
+    except FileExistsError as e:
+        fix = (f"; to replace it: imrec_toy {dest} --seed {cfg.seed} --visual_weight {cfg.visual_weight} --overwrite"
+               if toy_config(dest) is not None else '')
+        return f"{e}{fix}"
+    return None
 
 # %% ../../nbs/03_toy.ipynb #9984f5dd
 class ToyWorld:
