@@ -17,9 +17,9 @@ from .results import METRICS, summarize, aggregate
 
 # %% auto #0
 __all__ = ['TAGS', 'SEEDS', 'TABLE3', 'TABLE4', 'SHARES', 'TABLES', 'GRID_SETS', 'LABELS', 'USER_GROUPS', 'NEWS_GROUPS',
-           'TABLE_TITLES', 'GridRun', 'table_grid', 'grid_parameters', 'grid_run_done', 'run_grid', 'table_rows',
-           'metric_table', 'group_metrics', 'run_dataset', 'split_labels', 'run_groups', 'table4', 'table_name',
-           'write_table', 'tables_cli']
+           'MAX_SEEDS', 'TABLE_TITLES', 'GridRun', 'table_grid', 'grid_parameters', 'grid_run_done', 'run_grid',
+           'table_rows', 'metric_table', 'group_metrics', 'run_dataset', 'split_labels', 'run_groups', 'table4',
+           'table_name', 'write_table', 'tables_cli']
 
 # %% ../../nbs/42_tables.ipynb #23052847
 TAGS = {'impression_share': 'share', 'equations': 'eq', 'visual_weight': 'w'}   # run-name tags of the parameters that set a row apart
@@ -252,9 +252,9 @@ def table4(results='results', seeds=SEEDS, data='toy', visual_weight=0.5, metric
 
 # %% ../../nbs/42_tables.ipynb #c5ca1271
 def table_name(table, data='toy', visual_weight=0.5) -> str:
-    "The file name of a table: `table3` on the default toy world, `table3_w0.0` on another, `table3_MINDsmall` on a MIND folder."
+    "The file name of a table: `table3` on the default toy world, `table3_w0.0` on another, `table3_MINDsmall` on a MIND folder (`figure4`, ... for a figure)."
     tag = '' if data == 'toy' and float(visual_weight) == 0.5 else f"_w{float(visual_weight)}" if data == 'toy' else f"_{Path(str(data)).name}"
-    return f"table{table}{tag}"
+    return f"{'' if str(table).startswith('figure') else 'table'}{table}{tag}"
 
 def write_table(df: pd.DataFrame, name: str, title: str, results='results') -> str:
     "Write `df` as `results/tables/<name>.md` (a '### title' line, then the table) and `<name>.csv`; returns the markdown."
@@ -265,6 +265,8 @@ def write_table(df: pd.DataFrame, name: str, title: str, results='results') -> s
     return text
 
 # %% ../../nbs/42_tables.ipynb #5840d158
+MAX_SEEDS = 100     # imrec_tables --seeds: at most this many (the paper: 5; each is a full grid of runs)
+
 TABLE_TITLES = {'2': 'Table 2: IMRec against the baselines', '3': 'Table 3: ablation of the impression modules',
                 '4': 'Table 4: users seen and unseen in training, news with and without a cover image',
                 '5': 'Table 5: share of news whose impression NRMS-IM sees in training',
@@ -287,7 +289,9 @@ def tables_cli(table: Param("the table: 2, 3, 4, 5, equations, or figure4", str)
     "Run the grid of one of the paper's tables (runs already done are skipped) and write the table under results/tables/."
     from imrec.training.cli import find_notebook
     try:
-        if not isinstance(seeds, int) or seeds < 1: raise ValueError(f"--seeds must be an integer >= 1, got {seeds!r}")
+        if not isinstance(seeds, int) or not 1 <= seeds <= MAX_SEEDS: raise ValueError(f"--seeds must be an integer from 1 to {MAX_SEEDS}, got {seeds!r}")
+        if (Path(results)/'tables').exists() and not (Path(results)/'tables').is_dir():
+            raise ValueError(f"{Path(results)/'tables'} is a file, not a folder: the tables are written there; move it away or use another --results")
         runs = table_grid(table, range(seeds))
         try: extra = json.loads(train_params)
         except ValueError: extra = None
@@ -297,6 +301,9 @@ def tables_cli(table: Param("the table: 2, 3, 4, 5, equations, or figure4", str)
     except (ValueError, FileNotFoundError, FileExistsError) as e:
         hint = " (imrec_tables takes train.ipynb parameters as one JSON object: --train_params '{...}')" if ' -p ' in str(e) else ''
         _tables_fail(str(e) + hint)
+    if dry_run:                                      # the grid listed here, nothing written (no notebook under results/)
+        grid = run_grid(runs, data, visual_weight, results, workdir, extra, dry_run=True)
+        print(grid.to_string(index=False)); print(f"table {table}: dry run, nothing written"); return
     import papermill as pm
     out = Path(results)/'tables'/f"{table_name(table, data, visual_weight)}.ipynb"
     out.parent.mkdir(parents=True, exist_ok=True)

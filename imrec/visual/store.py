@@ -138,6 +138,8 @@ def memory(self: FeatureStore, ids, max_words: int):
 def benchmark_store(n_news: int = 130_000, local_dim: int = 512, global_dim: int = 2048, reads: int = 10_000, seed: int = 0) -> dict:
     """Write a FeatureStore of `n_news` news (5 to 21 tokens each, synthetic float16 cues) in a temporary folder, then
     read `reads` random news one by one and as batches of 32 cue memories: sizes, speeds and this process's peak memory."""
+    for k, v in (('n_news', n_news), ('local_dim', local_dim), ('global_dim', global_dim), ('reads', reads)):
+        if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"{k} must be an integer >= 1, got {v!r}")
     N, C, G = n_news, local_dim, global_dim
     rng = np.random.default_rng(seed); n_words = rng.integers(5, 22, N)
     tmp = Path(tempfile.mkdtemp()); path = tmp/'store'; ids = [f"N{i}" for i in range(N)]
