@@ -13,9 +13,9 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['NEWS_COLUMNS', 'BEHAVIORS_COLUMNS', 'NEWS_ID_RE', 'USER_ID_RE', 'TIME_FORMAT', 'SPLITS', 'MIND_SIZES',
-           'NEWS_COMPARED', 'IMAGE_SUFFIXES', 'TABLE1_ROWS', 'MindFormatError', 'ParseReport', 'read_news',
-           'read_behaviors', 'ReferenceReport', 'check_references', 'MindSplit', 'MindDataset', 'read_embedding_vec',
-           'image_ids', 'table1_stats', 'table1']
+           'NEWS_COMPARED', 'STRICT_PROBLEMS_SHOWN', 'IMAGE_SUFFIXES', 'TABLE1_ROWS', 'MindFormatError', 'ParseReport',
+           'read_news', 'read_behaviors', 'ReferenceReport', 'check_references', 'MindSplit', 'MindDataset',
+           'strict_format_problems', 'read_embedding_vec', 'image_ids', 'table1_stats', 'table1']
 
 # %% ../../nbs/01_mind.ipynb #55645d0e
 class MindFormatError(ValueError):
@@ -395,6 +395,55 @@ def all_news(self: MindDataset, on_bad='raise') -> pd.DataFrame:
                                   + ', '.join(f"{c} {str(f[c])[:40]!r} there, {str(getattr(r, c))[:40]!r} here" for c in diff) + ")")
     return first.reset_index()
 
+
+# %% ../../nbs/01_mind.ipynb #9fc7bdfb
+_TIME_RE = re.compile(r'(0[1-9]|1[0-2])/(0[1-9]|[12][0-9]|3[01])/[0-9]{4} ([1-9]|1[0-2]):[0-5][0-9]:[0-5][0-9] (AM|PM)')
+_ITEM_RE, _IMPRESSION_ID_RE = re.compile(r'N[0-9]+(-[01])?'), re.compile(r'[1-9][0-9]*')
+STRICT_PROBLEMS_SHOWN = 20     # problems strict_format_problems lists (it counts them all)
+
+def _strict_news(f: list[str]) -> list[str]:
+    out = []
+    if not NEWS_ID_RE.fullmatch(f[0]): out.append(f"news_id {f[0]!r} is not N<digits>")
+    if not f[3]: out.append('empty title')
+    for col, v in (('title_entities', f[6]), ('abstract_entities', f[7])):
+        try: ok = isinstance(json.loads(v), list)
+        except ValueError: ok = False
+        if not ok: out.append(f"{col} {v[:30]!r} is not a JSON list (MIND writes [] when there is none)")
+    return out
+
+def _strict_behaviors(f: list[str], labelled: bool | None) -> tuple[list[str], bool | None]:
+    out = []
+    if not _IMPRESSION_ID_RE.fullmatch(f[0]): out.append(f"impression_id {f[0]!r} is not a plain integer")
+    if not USER_ID_RE.fullmatch(f[1]): out.append(f"user_id {f[1]!r} is not U<digits>")
+    if not _TIME_RE.fullmatch(f[2]): out.append(f"time {f[2]!r} is not MM/DD/YYYY H:MM:SS AM")
+    if f[3] and (f[3] != ' '.join(f[3].split()) or not all(NEWS_ID_RE.fullmatch(h) for h in f[3].split(' '))):
+        out.append('history is not news ids separated by single spaces')
+    items = f[4].split(' ')
+    if not f[4] or not all(_ITEM_RE.fullmatch(i) for i in items): out.append('impressions are not N<digits>[-0|1] separated by single spaces')
+    else:
+        has = {'-' in i for i in items}
+        if len(has) > 1 or (labelled is not None and has != {labelled}): out.append('labelled and unlabelled impressions mixed')
+        labelled = has.pop() if labelled is None and len(has) == 1 else labelled
+    return out, labelled
+
+def strict_format_problems(path, kind: str) -> list[str]:
+    """Every way the MIND file `path` (`kind`: 'news' or 'behaviors') departs from what MIND itself writes, as
+    'line N: what' (the first `STRICT_PROBLEMS_SHOWN`, then how many more); [] for a file in MIND's exact format."""
+    if kind not in ('news', 'behaviors'): raise ValueError(f"kind must be 'news' or 'behaviors', not {kind!r}")
+    data = Path(path).read_bytes()
+    out = [] if data.endswith(b'\n') or not data else ['the last line has no line end']
+    n_fields, labelled = len(NEWS_COLUMNS if kind == 'news' else BEHAVIORS_COLUMNS), None
+    for ln, raw in enumerate(data.decode('utf-8', errors='replace').split('\n')[:-1] if data.endswith(b'\n') else data.decode('utf-8', errors='replace').split('\n'), 1):
+        said = []
+        if raw.endswith('\r'): said.append('\\r\\n line end (MIND: \\n)'); raw = raw[:-1]
+        if not raw: out.append(f"line {ln}: empty line"); continue
+        if raw.startswith('\ufeff'): said.append('byte order mark')
+        f = raw.split('\t')
+        if len(f) != n_fields: said.append(f"{len(f)} fields, not {n_fields}" + (' (a tab at the end)' if len(f) == n_fields + 1 and not f[-1] else ''))
+        elif kind == 'news': said += _strict_news(f)
+        else: s, labelled = _strict_behaviors(f, labelled); said += s
+        out += [f"line {ln}: {s}" for s in said]
+    return out[:STRICT_PROBLEMS_SHOWN] + ([f"... and {len(out) - STRICT_PROBLEMS_SHOWN} more"] if len(out) > STRICT_PROBLEMS_SHOWN else [])
 
 # %% ../../nbs/01_mind.ipynb #dc69dc00
 def read_embedding_vec(path) -> tuple[list, np.ndarray]:

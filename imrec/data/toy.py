@@ -158,7 +158,7 @@ def make_news(cfg: ToyConfig, rng) -> pd.DataFrame:
         t = topic[i]; cat, sub = keys[t]
         title, abstract, title_ents = _news_text(rng, t)
         rows.append((f"N{i + 1}", cat, sub, title, abstract, _NEWS_URL.format(f"N{i + 1}"),
-                     json.dumps(title_ents) if title_ents else '', '', int(t)))
+                     json.dumps(title_ents), '[]', int(t)))   # MIND writes [] for no entity
     df = pd.DataFrame(rows, columns=['news_id', 'category', 'subcategory', 'title', 'abstract', 'url', 'title_entities', 'abstract_entities', 'topic'])
     vis = np.random.default_rng(rng.integers(2**63))   # appearance: its own stream, independent of topic and words
     df['has_image'] = vis.random(n) < cfg.image_share
