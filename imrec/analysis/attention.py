@@ -300,8 +300,8 @@ def _run_dataset(params: dict, root: Path):
     return generate_toy(root/'data'/f"toy_w{vw}_s{ts}", ToyConfig(seed=ts, visual_weight=vw), progress=False)
 
 # %% ../../nbs/41_attention.ipynb #a722171f
-def load_run_model(run, results='results', workdir='runs', data=None, root='.', device='cpu') -> RunModel:
-    """The best checkpoint (`<workdir>/<run>/best.pt`, from `imrec.training.learner.Learner`) of the train.ipynb run
+def load_run_model(run, results='results', workdir=None, data=None, root='.', device='cpu') -> RunModel:
+    """The best checkpoint (`<workdir>/<run>/best.pt`, workdir by default `<results>/.checkpoints`, from `imrec.training.learner.Learner`) of the train.ipynb run
     `run` (a run name under `results`, or its results folder holding params.json), in eval mode on `device`, with its
     NewsFeatures and card layouts rebuilt as train.ipynb built them: the dataset (`data`: a MindDataset to use
     instead of the run's; the toy world is found under `<root>/data`), its IM-MIND build and features (reused when
@@ -317,7 +317,7 @@ def load_run_model(run, results='results', workdir='runs', data=None, root='.', 
     res = Path(run) if Path(run).is_dir() and (Path(run)/'params.json').is_file() else root/results/str(run)
     if not (res/'params.json').is_file(): raise FileNotFoundError(f"{res/'params.json'}: no such run (give a run name under {root/results} or a results folder)")
     params = json.loads((res/'params.json').read_text())
-    ck = root/workdir/params['run']/'best.pt'
+    ck = root/(workdir if workdir is not None else Path(results)/'.checkpoints')/params['run']/'best.pt'
     if not ck.is_file(): raise FileNotFoundError(f"{ck}: the run's best checkpoint is not there (checkpoints stay in the workdir where the run trained; pass workdir=...)")
     s = spec(params['model'])
     ds = data if data is not None else _run_dataset(params, root)

@@ -70,7 +70,7 @@ def table_grid(table, seeds=SEEDS) -> list[GridRun]:
 GRID_SETS = {'model': 'the table names its models', 'seed': 'the seeds: seeds=', 'run': 'the grid names its runs',
              'data': 'data=', 'visual_weight': 'visual_weight=', 'results': 'results=', 'workdir': 'workdir='}   # what a grid's common parameters may not set
 
-def grid_parameters(runs, data='toy', visual_weight=0.5, results='results', workdir='runs', params=None, notebook=None) -> list[dict]:
+def grid_parameters(runs, data='toy', visual_weight=0.5, results='results', workdir=None, params=None, notebook=None) -> list[dict]:
     """The full, checked parameters (`run_parameters`) of each run of `runs` (`GridRun`s): `train.ipynb`'s defaults,
     then `params` (parameters common to the grid, e.g. `{'epochs': 30}`), then the run's own. ValueError before any
     run for a bad value or a missing asset."""
@@ -82,7 +82,7 @@ def grid_parameters(runs, data='toy', visual_weight=0.5, results='results', work
     defaults = notebook_defaults(find_notebook(notebook))
     out = []
     for r in runs:
-        p = {**defaults, **(params or {}), 'model': r.model, 'data': data, 'results': str(results), 'workdir': str(workdir),
+        p = {**defaults, **(params or {}), 'model': r.model, 'data': data, 'results': str(results), 'workdir': None if workdir is None else str(workdir),
              **r.params, 'run': r.name(data, visual_weight)}
         if data == 'toy': p['visual_weight'] = visual_weight
         try: out.append(run_parameters(p))
@@ -109,7 +109,7 @@ def grid_run_done(p: dict) -> bool:
     check_run(p)
     return False
 
-def run_grid(runs, data='toy', visual_weight=0.5, results='results', workdir='runs', params=None, notebook=None, dry_run=False) -> pd.DataFrame:
+def run_grid(runs, data='toy', visual_weight=0.5, results='results', workdir=None, params=None, notebook=None, dry_run=False) -> pd.DataFrame:
     """Run each of `runs` (`GridRun`s) not already finished in `results/` with the same settings, one at a time; returns
     a row per run: its name, model, seed, whether it was 'done' before, 'ran' now (or, with `dry_run`, is 'to run'),
     and the minutes it took. Parameters: `grid_parameters`."""
@@ -283,7 +283,7 @@ def tables_cli(table: Param("the table: 2, 3, 4, 5, equations, or figure4", str)
                visual_weight: Param("the toy world's share of the visual part of the click model", float) = 0.5,
                train_params: Param('JSON object of train.ipynb parameters for every run, e.g. \'{"device": "cpu"}\'', str) = '{}',
                results: Param("results folder (runs and tables)", str) = 'results',
-               workdir: Param("checkpoint folder", str) = 'runs',
+               workdir: Param("checkpoint folder (default: <results>/.checkpoints)", str) = None,
                dry_run: Param("check everything and list the runs; train nothing", store_true) = False,
                notebook: Param("the tables notebook (default: the installed package's, else the checkout's nbs/tables.ipynb)", str) = None):
     "Run the grid of one of the paper's tables (runs already done are skipped) and write the table under results/tables/."

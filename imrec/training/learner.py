@@ -148,7 +148,7 @@ def _save_last(self: Learner):
 # %% ../../nbs/32_learner.ipynb #1108b076
 @patch
 def _resume(self: Learner) -> bool:
-    "Load `out/last.pt` if there is one (False if not); FileExistsError if it is another run's."
+    "Load `out/last.pt` if there is one (False if not), saying so in one line (the checkpoint, its epoch and batch); FileExistsError if it is another run's."
     p = self.out/'last.pt'
     if not p.is_file(): return False
     ck = torch.load(p, map_location=self.device, weights_only=True)
@@ -157,6 +157,9 @@ def _resume(self: Learner) -> bool:
                               f"the two. Use another output folder (run name), or delete {self.out} to start again.")
     self.model.load_state_dict(ck['model']); self.opt.load_state_dict(ck['opt'])
     self.state = ck['state']; torch.set_rng_state(ck['torch_rng'])
+    st = self.state
+    print(f"resuming from {p}: {st['epoch']} epoch{'s' * (st['epoch'] != 1)} done" + (f", {st['batch']} batches of epoch {st['epoch'] + 1}" if st.get('batch') else '')
+          + (f", best dev AUC {st['best_auc']:.4f} at epoch {st['best_epoch']}" if (st.get('best_epoch') or 0) > 0 else ''))
     return True
 
 # %% ../../nbs/32_learner.ipynb #6e0e26f1

@@ -13,10 +13,10 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', 'PAPER_GLOVE', 'GLOVE_URL', 'SEED_LIMIT',
            'LR_PAPER', 'LR_TOY', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_CHUNK',
-           'CARDS_MISSING_SHOWN', 'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES', 'check_run_name', 'Rule',
-           'available_devices', 'validate_parameters', 'is_toy_world', 'data_fingerprint', 'labelled_splits',
-           'resolve_report', 'paper_glove', 'toy_folder', 'resolve_assets', 'default_run_name', 'run_parameters',
-           'read_run_file', 'check_run', 'RunLocked', 'RunLock', 'open_run', 'finished_run']
+           'CARDS_MISSING_SHOWN', 'CHECKPOINTS', 'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES',
+           'check_run_name', 'Rule', 'available_devices', 'validate_parameters', 'is_toy_world', 'data_fingerprint',
+           'labelled_splits', 'resolve_report', 'paper_glove', 'toy_folder', 'resolve_assets', 'default_run_name',
+           'run_parameters', 'read_run_file', 'check_run', 'RunLocked', 'RunLock', 'open_run', 'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -151,7 +151,8 @@ PARAMETERS = {
     'equations': _choice('ours', 'paper'), 'vocab': _choice('train', 'all'), 'report': _choice('auto', 'dev', 'test', 'none'),
     'run': Rule("a plain run name (letters, digits, '.', '_', '-'; not starting with '.'; no '..'), or None (the default name)",
                 lambda v: v is None or (isinstance(v, str) and bool(RUN_NAME_RE.fullmatch(v)) and '..' not in v and len(v) <= RUN_NAME_MAX)),
-    'results': Rule('a folder path', _path), 'workdir': Rule('a folder path', _path),
+    'results': Rule('a folder path', _path),
+    'workdir': Rule("a folder path, or None (<results>/.checkpoints: the checkpoints beside the results they belong to)", lambda v: v is None or _path(v)),
 }
 
 # %% ../../nbs/34_runs.ipynb #5efef1e8
@@ -328,13 +329,15 @@ def resolve_assets(p: dict) -> dict:
     _check_backbone(p)
     return p
 
+CHECKPOINTS = '.checkpoints'    # the default checkpoint folder, inside the results folder: <results>/.checkpoints/<run>/
+
 def default_run_name(model: str, data='toy', seed=0, visual_weight=0.5) -> str:
     "The run name of `model`: toy_w<visual weight>_<model>_s<seed> on the toy data, else <data folder>_<model>_s<seed>."
     return f"toy_w{float(visual_weight)}_{model}_s{seed}" if data == 'toy' else f"{Path(str(data)).name}_{model}_s{seed}"
 
 def run_parameters(values: dict) -> dict:
     """All parameters of a run (`values`: every `train.ipynb` parameter) validated, with the model's defaults filled in for
-    `lr` (`LR_TOY` on a toy world, by name or folder, or `LR_PAPER`, for every model, or with 'tuned' the model's own), `title_len` and `history_len`, the data's `backbone` and `glove` (`resolve_assets`), and the default run name
+    `workdir` (None: `<results>/.checkpoints`), `lr` (`LR_TOY` on a toy world, by name or folder, or `LR_PAPER`, for every model, or with 'tuned' the model's own), `title_len` and `history_len`, the data's `backbone` and `glove` (`resolve_assets`), and the default run name
     for `run` (checked to be a plain name); `report` resolved to the split reported (`resolve_report`); and the data's
     `data_fingerprint`."""
     from imrec.models.registry import default_lengths, default_lr
@@ -346,6 +349,7 @@ def run_parameters(values: dict) -> dict:
     lr = default_lr(p['model']) if p['lr'] == 'tuned' else p['lr'] or (LR_TOY if toy else LR_PAPER)
     p.update(title_len=p['title_len'] or title_len, history_len=p['history_len'] or history_len, lr=lr)
     p['run'] = check_run_name(p['run'] or default_run_name(p['model'], p['data'], p['seed'], p['visual_weight']))
+    p['workdir'] = str(p['workdir'] if p['workdir'] is not None else Path(p['results'])/CHECKPOINTS)   # beside its results by default
     p['report'] = resolve_report(p['report'], p['data'])
     p = validate_parameters(p)             # the filled-in values too (a FIM default title length, say)
     p['data_fingerprint'] = data_fingerprint(p['data'])
