@@ -4,7 +4,7 @@
 
 # %% ../../nbs/34_runs.ipynb #acc0b9d4
 from __future__ import annotations
-import atexit, contextlib, hashlib, json, math, os, re, socket, time, uuid
+import atexit, contextlib, functools, hashlib, json, math, os, re, socket, time, uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -319,6 +319,21 @@ def _check_cards(p: dict) -> None:
                          f"{', '.join(missing[:CARDS_MISSING_SHOWN])}); a run needs the card of every news: add them "
                          f"(<news id>{IMAGE_SUFFIXES[0]} or another image suffix), or leave cards out to render the cards")
 
+@functools.lru_cache(maxsize=8)
+def _news_problem(folder: str, fingerprint: str | None) -> str | None:
+    "What `MindDataset(folder).all_news()` refuses (a news whose title or category differs between splits), or None; once per contents (`fingerprint`)."
+    from imrec.data.mind import MindDataset, MindFormatError
+    try: MindDataset(folder).all_news()
+    except (MindFormatError, OSError) as e: return str(e)
+    return None
+
+def _check_news(p: dict) -> None:
+    """ValueError, before any work, when the news of a data folder disagree between its splits (the same id with
+    another title, category or subcategory): the run would stop there once it reads them."""
+    if p['data'] == 'toy': return                          # written by the run itself, checked by its checksums
+    problem = _news_problem(str(Path(str(p['data'])).resolve()), p['data_fingerprint'])
+    if problem: raise ValueError(f"data = {p['data']!r}: {problem}")
+
 def resolve_assets(p: dict) -> dict:
     """`p` with `backbone` and `glove` filled in where None: the paper's (ResNet-101, `PAPER_GLOVE`) on MIND data or with
     `assets='paper'`, the offline ones (EfficientNet-Lite0, 50-d GloVe) on a toy world (by name or folder) or with `assets='offline'`.
@@ -353,7 +368,7 @@ def run_parameters(values: dict) -> dict:
     p['report'] = resolve_report(p['report'], p['data'])
     p = validate_parameters(p)             # the filled-in values too (a FIM default title length, say)
     p['data_fingerprint'] = data_fingerprint(p['data'])
-    _check_toy(p); _check_cards(p); _check_im_mind(p)
+    _check_toy(p); _check_news(p); _check_cards(p); _check_im_mind(p)
     return {**{k: p[k] for k in PARAMS_KEYS}, **{k: v for k, v in p.items() if k not in PARAMS_KEYS}}
 
 # %% ../../nbs/34_runs.ipynb #99a24b92
