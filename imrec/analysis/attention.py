@@ -300,6 +300,16 @@ def _run_dataset(params: dict, root: Path):
     return generate_toy(root/'data'/f"toy_w{vw}_s{ts}", ToyConfig(seed=ts, visual_weight=vw), progress=False)
 
 # %% ../../nbs/41_attention.ipynb #a722171f
+def _check_best(ck: Path, res: Path) -> None:
+    """ValueError when the best checkpoint `ck` is not the epoch the run's `metrics.json` (in `res`) reports as its best:
+    the run was continued after it finished (or killed while continuing), so no metrics describe that model."""
+    if not (res/'metrics.json').is_file(): raise FileNotFoundError(f"{res/'metrics.json'}: the run has not finished; finish it first")
+    best = json.loads((res/'metrics.json').read_text()).get('best_epoch')
+    got = torch.load(ck, map_location='cpu', weights_only=True).get('epoch')
+    if best and got != best:
+        raise ValueError(f"{ck} is the model of epoch {got}, but {res/'metrics.json'} reports epoch {best} as the best: the run was "
+                         f"continued after it finished; run it again with the same command to finish it, then draw")
+
 def load_run_model(run, results='results', workdir=None, data=None, root='.', device='cpu') -> RunModel:
     """The best checkpoint (`<workdir>/<run>/best.pt`, workdir by default `<results>/.checkpoints`, from `imrec.training.learner.Learner`) of the train.ipynb run
     `run` (a run name under `results`, or its results folder holding params.json), in eval mode on `device`, with its
@@ -307,36 +317,36 @@ def load_run_model(run, results='results', workdir=None, data=None, root='.', de
     instead of the run's; the toy world is found under `<root>/data`), its IM-MIND build and features (reused when
     present), the vocabulary of the training titles. Relative `results` and `workdir` are under `root`."""
     from dataclasses import fields
-    from imrec.data.text import Vocab
+    from imrec.data.text import build_vocab
     from imrec.visual.cues import FeatureConfig
     from imrec.visual.store import FeatureStore
     from imrec.visual.im_mind import build_im_mind
     from imrec.visual.cards import read_manifest
-    from imrec.models.registry import spec, build_model
+    from imrec.models.registry import spec, build_model, PAPER_EQUATIONS
     root = Path(root)
     res = Path(run) if Path(run).is_dir() and (Path(run)/'params.json').is_file() else root/results/str(run)
     if not (res/'params.json').is_file(): raise FileNotFoundError(f"{res/'params.json'}: no such run (give a run name under {root/results} or a results folder)")
     params = json.loads((res/'params.json').read_text())
     ck = root/(workdir if workdir is not None else Path(results)/'.checkpoints')/params['run']/'best.pt'
     if not ck.is_file(): raise FileNotFoundError(f"{ck}: the run's best checkpoint is not there (checkpoints stay in the workdir where the run trained; pass workdir=...)")
+    _check_best(ck, res)
     s = spec(params['model'])
     ds = data if data is not None else _run_dataset(params, root)
     im = build_im_mind(ds, images=params.get('images'), cards=params.get('cards'), progress=False,
                        cfg=FeatureConfig(backbone=params['backbone'], weights=params.get('backbone_weights'),
                                          mode=params['feature_mode'], global_input=params['global_input']))
     store = FeatureStore(im['features'])
-    train = ds.news('train'); allnews = ds.all_news()
-    texts = list(train.title) + ([f"{c} {x}" for c, x in zip(train.category.astype(str), train.subcategory.astype(str))] if s.with_category else [])
-    vocab = Vocab.build(texts)
+    allnews = ds.all_news()
+    vocab = build_vocab(ds, params.get('vocab', 'train'), with_category=s.with_category)     # as train.ipynb built it
     state = torch.load(ck, map_location='cpu', weights_only=True)['model']
     emb = next(v for k, v in state.items() if k.endswith('embedding.weight'))
     if emb.shape[0] != len(vocab):
         raise ValueError(f"{ck}: its word table has {emb.shape[0]:,} rows, the training titles of {ds.root} give {len(vocab):,} words: "
-                         "another dataset, or a vocabulary built otherwise than from the training titles")
+                         "another dataset, or a vocabulary built otherwise than train.ipynb builds it")
     f = news_features(allnews, vocab, params['title_len'], store, with_category=s.with_category, dtype=torch.float32)
     own = {x.name for x in fields(s.config)}
     kw = {k: v for k, v in params.items() if k in own and k not in s.fixed}
     kw.update(vocab_size=len(vocab), word_dim=emb.shape[1], cue_dim=store.local_dim, global_dim=store.global_dim)
-    model = build_model(params['model'], **kw)
+    model = build_model(params['model'], **kw, **(PAPER_EQUATIONS if params.get('equations') == 'paper' else {}))   # the run's equations
     model.load_state_dict(state)
     return RunModel(model.to(device).eval(), f, read_manifest(im['im_mind']), Path(im['im_mind']), ds, params, ck)
