@@ -11,8 +11,8 @@ from .runs import (PARAMETERS, RunLocked, check_run_name, default_run_name, open
                                  validate_parameters)
 
 # %% auto #0
-__all__ = ['NOTEBOOK', 'NOTEBOOKS', 'PARTIAL_NOTEBOOK', 'parse_value', 'check_parameters', 'find_notebook', 'default_run',
-           'train_parameters', 'notebook_defaults', 'train_cli']
+__all__ = ['NOTEBOOK', 'NOTEBOOKS', 'TEXT_PARAMETERS', 'PARTIAL_NOTEBOOK', 'parse_value', 'check_parameters', 'find_notebook',
+           'default_run', 'train_parameters', 'notebook_defaults', 'train_cli']
 
 # %% ../../nbs/33_cli.ipynb #7aaf68e8
 _NULLS, _BOOLS = ('None', 'none', 'null'), {'true': True, 'True': True, 'false': False, 'False': False}
@@ -64,11 +64,17 @@ def default_run(model: str, params: dict) -> str:
     return default_run_name(model, params.get('data', 'toy'), params.get('seed', 0), params.get('visual_weight', 0.5))
 
 # %% ../../nbs/33_cli.ipynb #54892311
+TEXT_PARAMETERS = ('data', 'images', 'cards', 'glove', 'run', 'results', 'workdir')   # names and paths: text as typed, or None
+
+def _parse_pair(k: str, v: str):
+    "The value of `-p k v`: verbatim text for `TEXT_PARAMETERS` (a folder named `2020`, a run named `007`), else `parse_value`."
+    return (None if v in _NULLS else v) if k in TEXT_PARAMETERS else parse_value(v)
+
 def train_parameters(model: str, nb, pairs=None, run=None, results=None) -> tuple[dict, Path]:
     """The papermill parameters of a run of notebook `nb` (from `-p` NAME VALUE `pairs`, `--run`, `--results`) and its
     output folder. ValueError for a parameter `nb` does not take, a value out of its range (`validate_parameters`), a
     run name that is not a plain name, or flags that disagree with `-p` values."""
-    params = {k: parse_value(v) for k, v in (pairs or [])}
+    params = {k: _parse_pair(k, v) for k, v in (pairs or [])}
     check_parameters(params, nb)
     params = {**params, **validate_parameters({k: v for k, v in params.items() if k in PARAMETERS})}
     for name, flag in (('run', run), ('results', results)):
