@@ -88,3 +88,17 @@ def test_a_card_build_of_other_settings_is_refused_before_any_work(work):
     r = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
     assert r.returncode == 2 and 'holds cards built with other settings' in r.stderr and 'imrec_im_mind' in r.stderr, r.stderr[-2000:]
     assert not (work/'results'/'otherimages').exists()
+
+
+IMREC_TABLES = str(Path(sys.executable).parent/'imrec_tables')
+
+
+def test_a_table_grid_trains_its_runs_and_draws(work):
+    "`imrec_tables` end to end: its grid hands every resolved parameter to imrec_train, trains, and writes the figure."
+    cmd = [IMREC_TABLES, 'figure4', '--data', str(work/'world'), '--seeds', '1', '--results', str(work/'tables_results'),
+           '--train_params', json.dumps({'epochs': 1, 'max_train_impressions': 30})]
+    r = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    out = work/'tables_results'
+    m = json.loads((out/'world_nrms_im_s0'/'metrics.json').read_text())
+    assert m['epochs_run'] == 1 and (out/'tables'/'figure4_world.png').stat().st_size and (out/'tables'/'figure4_world_shares.md').is_file()

@@ -17,9 +17,9 @@ from .results import METRICS, summarize, aggregate
 
 # %% auto #0
 __all__ = ['TAGS', 'SEEDS', 'TABLE3', 'TABLE4', 'SHARES', 'TABLES', 'GRID_SETS', 'LABELS', 'USER_GROUPS', 'NEWS_GROUPS',
-           'MAX_SEEDS', 'TABLE_TITLES', 'GridRun', 'table_grid', 'grid_parameters', 'grid_run_done', 'run_grid',
-           'table_rows', 'metric_table', 'group_metrics', 'run_dataset', 'split_labels', 'run_groups', 'table4',
-           'table_name', 'write_table', 'tables_cli']
+           'MAX_SEEDS', 'TABLE_TITLES', 'GridRun', 'table_grid', 'grid_parameters', 'train_pairs', 'grid_run_done',
+           'run_grid', 'table_rows', 'metric_table', 'group_metrics', 'run_dataset', 'split_labels', 'run_groups',
+           'table4', 'table_name', 'write_table', 'tables_cli']
 
 # %% ../../nbs/42_tables.ipynb #23052847
 TAGS = {'impression_share': 'share', 'equations': 'eq', 'visual_weight': 'w'}   # run-name tags of the parameters that set a row apart
@@ -90,12 +90,16 @@ def grid_parameters(runs, data='toy', visual_weight=0.5, results='results', work
     return out
 
 # %% ../../nbs/42_tables.ipynb #23033e82
+def train_pairs(p: dict) -> list[list[str]]:
+    """The `-p NAME VALUE` pairs that give `imrec_train` the resolved params `p` (all but model, run and results): each
+    value as the text `imrec_train` reads back to it (`None` for None, a string as it is, a number as Python writes it)."""
+    from imrec.training.runs import PARAMETERS
+    return [[k, 'None' if v is None else str(v)] for k, v in p.items() if k in PARAMETERS and k not in ('model', 'run', 'results')]
+
 def _train(p: dict, notebook=None) -> None:
     "Run the training notebook (`notebook`, default `train.ipynb`) for the resolved params `p` through `imrec_train`'s code; RuntimeError naming the run when it fails."
     from imrec.training.cli import train_cli
-    from imrec.training.runs import PARAMETERS
-    pairs = [[k, repr(v) if isinstance(v, str) else str(v)] for k, v in p.items() if k in PARAMETERS and k not in ('model', 'run', 'results')]
-    try: train_cli(p['model'], run=p['run'], results=p['results'], notebook=None if notebook is None else str(notebook), p=pairs)
+    try: train_cli(p['model'], run=p['run'], results=p['results'], notebook=None if notebook is None else str(notebook), p=train_pairs(p))
     except SystemExit as e:
         if e.code: raise RuntimeError(f"run {p['run']} was refused or failed (exit status {e.code}; its message is above)") from None
     except Exception as e:
