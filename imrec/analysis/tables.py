@@ -311,7 +311,8 @@ def tables_cli(table: Param("the table: 2, 3, 4, 5, equations, or figure4", str)
     import papermill as pm
     out = Path(results)/'tables'/f"{table_name(table, data, visual_weight)}.ipynb"
     out.parent.mkdir(parents=True, exist_ok=True)
-    pm.execute_notebook(str(nb), str(out), kernel_name='python3', cwd=str(Path.cwd()), progress_bar=False,
+    from imrec.training.cli import papermill_path
+    pm.execute_notebook(papermill_path(nb), papermill_path(out), kernel_name='python3', cwd=str(Path.cwd()), progress_bar=False,
                         parameters=dict(table=str(table), data=data, seeds=seeds, visual_weight=visual_weight, train_params=train_params,
                                         results=results, workdir=workdir, dry_run=dry_run))
     print(f"table {table}: {out.parent}")

@@ -12,7 +12,7 @@ from .runs import (PARAMETERS, RunLocked, check_run_name, default_run_name, open
 
 # %% auto #0
 __all__ = ['NOTEBOOK', 'NOTEBOOKS', 'TEXT_PARAMETERS', 'PARTIAL_NOTEBOOK', 'parse_value', 'check_parameters', 'find_notebook',
-           'default_run', 'train_parameters', 'notebook_defaults', 'train_cli']
+           'default_run', 'train_parameters', 'notebook_defaults', 'papermill_path', 'train_cli']
 
 # %% ../../nbs/33_cli.ipynb #7aaf68e8
 _NULLS, _BOOLS = ('None', 'none', 'null'), {'true': True, 'True': True, 'false': False, 'False': False}
@@ -94,6 +94,10 @@ def notebook_defaults(nb) -> dict:
     return out
 
 # %% ../../nbs/33_cli.ipynb #43489a03
+def papermill_path(path) -> str:
+    "`path` as papermill must be given it: papermill formats paths with the run's parameters, so braces are doubled (a folder `rr{seed}` stays itself)."
+    return str(path).replace('{', '{{').replace('}', '}}')
+
 PARTIAL_NOTEBOOK = 'train.partial.ipynb'    # the executed notebook of a run in progress (or failed), in results/<run>/
 
 class _Dash(Param):
@@ -122,15 +126,19 @@ def train_cli(model: Param("a registered model: nrms, nrms_im, fim, fim_im, ... 
     traceback (`train.partial.ipynb`: a run's `train.ipynb` is the notebook of its last finished attempt, never of one
     killed or failed after it)."""
     try:
+        for opt, v in (('--run', run), ('--results', results), ('--notebook', notebook)):
+            if v is not None and not str(v).strip(): raise ValueError(f"{opt} is empty: give a name or path, or leave {opt} out for its default")
         nb = find_notebook(notebook)
         params, out = train_parameters(model, nb, p, run, results)
         lock = open_run(run_parameters({**notebook_defaults(nb), **params}))
     except (ValueError, FileNotFoundError, FileExistsError, RunLocked) as e: _fail(str(e))
     except OSError as e: _fail(f"cannot open the run's folders: {_os_message(e)}")
     import papermill as pm
+    ck = Path(lock.folders[-1])/'last.pt'                    # said on the terminal too, not only in the notebook
+    print(f"run {out.name}: results in {out}, checkpoints in {ck.parent}" + (f"; resuming from {ck}" if ck.is_file() else ''), flush=True)
     with lock, lock.handed_down():
         partial = out/PARTIAL_NOTEBOOK             # a finished run's train.ipynb is replaced only by another finished one
-        try: pm.execute_notebook(str(nb), str(partial), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
+        try: pm.execute_notebook(papermill_path(nb), papermill_path(partial), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
         except pm.PapermillExecutionError as e:      # the error in one line; its traceback stays in the executed notebook
             print(f"imrec_train: run {params['run']} failed: {e.ename}: {e.evalue} (the traceback is in {partial}, "
                   f"cell {e.exec_count})", file=sys.stderr)

@@ -21,14 +21,14 @@ __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', '
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
 RUN_NAME_MAX = 200                                            # characters (file systems allow 255 per name)
-RESERVED_RUN_NAMES = ('tables', 'legacy_3epochs', 'lr_sweep')  # folders of results/ that are not runs
+RESERVED_RUN_NAMES = ('tables', 'legacy_3epochs', 'lr_sweep', 'readme.md', 'summary.csv')  # names in results/ that are not runs (any case)
 
 def check_run_name(name) -> str:
     "`name` if it is a plain run name (letters, digits, '.', '_', '-'; not starting with '.'; no '..'), else ValueError saying so."
     if not isinstance(name, str) or not RUN_NAME_RE.fullmatch(name) or '..' in name or len(name) > RUN_NAME_MAX:
         raise ValueError(f"run name {name!r} is not a plain name: use letters, digits, '.', '_' and '-' (at most {RUN_NAME_MAX}, "
                          f"not starting with '.', no '..'), so that results/<run> and the checkpoint folder stay where they belong")
-    if name in RESERVED_RUN_NAMES: raise ValueError(f"run name {name!r} is the name of a results folder that is not a run ({', '.join(RESERVED_RUN_NAMES)}): choose another")
+    if name.lower() in RESERVED_RUN_NAMES: raise ValueError(f"run name {name!r} is the name of a results folder that is not a run ({', '.join(RESERVED_RUN_NAMES)}): choose another")
     return name
 
 # %% ../../nbs/34_runs.ipynb #4b8f81f5
@@ -444,9 +444,13 @@ def check_run(p: dict) -> None:
     settings (all but `RUN_MAY_CHANGE`) differ from those of params `p` (from `run_parameters`). A `params.json` of an
     attempt that never trained (no `metrics.json`, no `last.pt` or `best.pt`: it failed after writing it) is replaced, with a line
     saying so. Also FileExistsError when the run already trained more epochs than `p['epochs']` (naming both): a
-    continued run may have more epochs, never fewer."""
+    continued run may have more epochs, never fewer. And FileExistsError when the checkpoint folder is another run's
+    results folder (a `workdir` pointing into another results folder)."""
     new = _settings(p)
     out, ck = Path(p['results'])/p['run'], Path(p['workdir'])/p['run']/'last.pt'
+    if ck.parent.resolve() != out.resolve() and any((ck.parent/f).exists() for f in ('params.json', 'metrics.json')):
+        raise FileExistsError(f"workdir {p['workdir']}: {ck.parent} is a run's results folder (it holds params.json or metrics.json), "
+                              f"and the checkpoints and history.json of run {p['run']} would overwrite its files: choose another workdir")
     found = []
     if (out/'params.json').is_file():
         old = _settings(read_run_file(out/'params.json'))
