@@ -178,7 +178,7 @@ def summary_lock(results):
         finally:
             if fcntl is not None: fcntl.flock(f, fcntl.LOCK_UN)
 
-SUMMARY_HEADER = 'run,'     # how the summary.csv that write_summary writes begins (an empty one is a blank line)
+SUMMARY_HEADER = 'run,model,data,visual_weight,'     # how the summary.csv that write_summary writes begins (an empty one is a blank line)
 
 def check_summary(results='results') -> None:
     """ValueError, naming the file, when `results/README.md` has broken SUMMARY markers, or `results/summary.csv` is a

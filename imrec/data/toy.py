@@ -18,9 +18,9 @@ from ..core import atomic_write, command_errors, remove_stale, temp_prefix
 # %% auto #0
 __all__ = ['TOPICS', 'FILLERS', 'SMALL_WORDS', 'SUBCATEGORIES', 'MIND_SMALL_SCALE', 'TITLE_TOPIC_WORDS', 'TITLE_FILLERS',
            'ABSTRACT_TOPIC_WORDS', 'ABSTRACT_FILLERS', 'ENTITY_SHARE', 'COLON_SHARE', 'QUESTION_SHARE', 'CHECKSUMS',
-           'TEST_TRUTH', 'TOY_PRESETS', 'ToyConfig', 'make_news', 'visual_features', 'make_users', 'ClickModel',
-           'choose', 'make_histories', 'make_impressions', 'cover_image', 'toy_config', 'toy_changes', 'generate_toy',
-           'toy_world_problem', 'ToyWorld', 'benchmark_parse', 'toy_cli']
+           'TOY_FORMAT', 'TEST_TRUTH', 'TOY_PRESETS', 'ToyConfig', 'make_news', 'visual_features', 'make_users',
+           'ClickModel', 'choose', 'make_histories', 'make_impressions', 'cover_image', 'toy_config', 'toy_changes',
+           'generate_toy', 'toy_world_problem', 'ToyWorld', 'benchmark_parse', 'toy_cli']
 
 # %% ../../nbs/03_toy.ipynb #9f8abc0c
 TOPICS = {
@@ -385,7 +385,7 @@ def _existing_toy(dest: Path, cfg: ToyConfig, overwrite: bool) -> bool:
     if not overwrite:
         if same:
             raise FileExistsError(f"{dest} holds this toy world, but {len(changed)} of its files are not what it wrote "
-                                  f"({', '.join(changed[:5])}): edited, replaced or removed since, so runs on it would not be "
+                                  f"({', '.join(changed[:5])}): edited, replaced or removed since, or written by an older imrec, so runs on it would not be "
                                   f"of the world its configuration says; pass overwrite=True (imrec_toy: --overwrite) to write it again")
         diff = {k: (old.get(k), v) for k, v in asdict(cfg).items() if old.get(k) != v}
         raise FileExistsError(f"{dest} holds a toy dataset with another configuration (differs in {diff}); "
@@ -398,29 +398,40 @@ def _existing_toy(dest: Path, cfg: ToyConfig, overwrite: bool) -> bool:
 
 
 # %% ../../nbs/03_toy.ipynb #f5de6fd0
+TOY_FORMAT = 2      # the generator's file format, recorded in truth/checksums.json: 2 = `[]` for no entities, covers hashed
+
 def _text_files(root: Path) -> list[str]:
-    "The text files a toy world writes (its splits' and its truth's, not the cover images nor `CHECKSUMS`), relative to `root`."
+    "The text files a toy world writes (its splits' and its truth's, not `CHECKSUMS`), relative to `root`."
     return [f"{s}/{n}" for s in ('train', 'dev', 'test') for n in _SPLIT_FILES] + [f"truth/{n}" for n in _TRUTH_FILES if n != CHECKSUMS]
 
-def _text_hashes(root: Path) -> dict:
-    "`{file: BLAKE2b hex}` of the toy world's text files present in `root`."
+def _file_hashes(root: Path) -> dict:
+    "`{file: BLAKE2b hex}` of the toy world's text files and cover images present in `root`."
     import hashlib
-    return {rel: hashlib.blake2b((root/rel).read_bytes(), digest_size=16).hexdigest() for rel in _text_files(root) if (root/rel).is_file()}
+    files = [rel for rel in _text_files(root) if (root/rel).is_file()]
+    if (root/'images').is_dir(): files += sorted(f"images/{p.name}" for p in (root/'images').iterdir() if p.is_file() or p.is_symlink())
+    return {rel: hashlib.blake2b((root/rel).read_bytes(), digest_size=16).hexdigest() if (root/rel).is_file() else 'not a file' for rel in files}
+
+def _recorded_hashes(root: Path) -> dict | None:
+    "The hashes `truth/checksums.json` records for the current `TOY_FORMAT`, or None (no file, another format, unreadable)."
+    try: rec = json.loads((root/'truth'/CHECKSUMS).read_text())
+    except (OSError, ValueError): return None
+    return rec['files'] if isinstance(rec, dict) and rec.get('format') == TOY_FORMAT and isinstance(rec.get('files'), dict) else None
 
 def toy_changes(root, cfg: ToyConfig) -> list[str]:
-    """The text files of the toy world in `root` (of configuration `cfg`) that are not what the world wrote: changed,
-    removed or added, sorted; [] when there are none. Compared with `truth/checksums.json`; a world written before
-    that file existed is written again aside (without images, under a second for the default world) and compared, and
-    gets the file when it matches. A missing `truth/test_truth.txt` is not a change (`_backfill_test_truth` writes it)."""
+    """The files of the toy world in `root` (of configuration `cfg`: its text files and its cover images) that are not
+    what the current generator writes: changed, removed or added, sorted; [] when there are none. Compared with
+    `truth/checksums.json`; a world without that file, or written by a generator of another `TOY_FORMAT` (an older
+    imrec), is written again aside and compared, and gets the file when it matches. A missing `truth/test_truth.txt`
+    is not a change (`_backfill_test_truth` writes it)."""
     root = Path(root)
-    have = _text_hashes(root)
-    try: want = json.loads((root/'truth'/CHECKSUMS).read_text())
-    except (OSError, ValueError): want = None
-    if not isinstance(want, dict):
+    ck = root/'truth'/CHECKSUMS
+    if ck.exists() and not ck.is_file(): return [f"truth/{CHECKSUMS} (not a file)"]
+    have, want = _file_hashes(root), _recorded_hashes(root)
+    if want is None:
         with tempfile.TemporaryDirectory() as t:
-            generate_toy(Path(t)/'w', ToyConfig(**{**asdict(cfg), 'write_images': False}), progress=False)
-            want = _text_hashes(Path(t)/'w')
-        if have == want and (root/'truth').is_dir(): atomic_write(root/'truth'/CHECKSUMS, json.dumps(want, indent=1))
+            generate_toy(Path(t)/'w', cfg, progress=False)
+            want = _file_hashes(Path(t)/'w')
+        if have == want and (root/'truth').is_dir(): atomic_write(ck, json.dumps({'format': TOY_FORMAT, 'files': want}, indent=1))
     if f"truth/{TEST_TRUTH}" not in have: want = {k: v for k, v in want.items() if k != f"truth/{TEST_TRUTH}"}
     return sorted(k for k in set(have) | set(want) if have.get(k) != want.get(k))
 
@@ -556,7 +567,7 @@ def generate_toy(dest, cfg: ToyConfig | None = None, overwrite=False, progress=T
         _write_truth(tmp, news, users, test_truth)
         if cfg.write_images: _write_covers(tmp, cfg, news, progress)
         _write_meta(tmp, cfg)
-        atomic_write(tmp/'truth'/CHECKSUMS, json.dumps(_text_hashes(tmp), indent=1))
+        atomic_write(tmp/'truth'/CHECKSUMS, json.dumps({'format': TOY_FORMAT, 'files': _file_hashes(tmp)}, indent=1))
         _move_into_place(tmp, root)
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return MindDataset(dest)

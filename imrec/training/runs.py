@@ -205,8 +205,8 @@ def is_toy_world(data) -> bool:
 
 def data_fingerprint(data) -> str | None:
     """What identifies the contents of the MIND-format folder `data`: a hash (BLAKE2b) of every split's news.tsv and
-    behaviors.tsv, whole (and of a toy world's toy.json); a split replaced, regenerated or edited in place changes it, a
-    copy does not. About 1 s per GB read. None for 'toy', which its toy_seed and visual_weight define."""
+    behaviors.tsv, whole (and of a toy world's toy.json), and the names and sizes of its cover images; a split replaced,
+    regenerated or edited in place, or covers added, removed or replaced by files of another size, change it; a copy does not. About 1 s per GB read. None for 'toy', which its toy_seed and visual_weight define."""
     if data == 'toy': return None
     root, h = Path(str(data)), hashlib.blake2b(digest_size=8)
     for split in ('train', 'dev', 'test'):
@@ -217,6 +217,9 @@ def data_fingerprint(data) -> str | None:
             with open(f, 'rb') as fh:
                 for chunk in iter(lambda: fh.read(FINGERPRINT_CHUNK), b''): h.update(chunk)
     if (root/'toy.json').is_file(): h.update((root/'toy.json').read_bytes())
+    if (root/'images').is_dir():                     # the covers: each one's name and size (a copy keeps both; a replaced cover rarely does)
+        for f in sorted((root/'images').iterdir()):
+            h.update(f"images/{f.name}:{f.stat().st_size if f.is_file() else -1};".encode())
     return h.hexdigest()
 
 def _labelled(behaviors: Path) -> bool:
@@ -312,7 +315,7 @@ def _check_cards(p: dict) -> None:
     from imrec.models.registry import uses_cues
     from imrec.data.mind import IMAGE_SUFFIXES
     if not uses_cues(p['model']): return
-    have = {f.stem for f in Path(p['cards']).iterdir() if f.suffix.lower() in IMAGE_SUFFIXES}
+    have = {f.stem for f in Path(p['cards']).iterdir() if f.suffix.lower() in IMAGE_SUFFIXES and f.is_file()}   # a folder or a link to nothing is no card
     missing = [n for n in _news_ids(toy_folder(p)) if n not in have]
     if missing:
         raise ValueError(f"cards = {p['cards']!r}: {len(missing):,} news of {toy_folder(p)} have no card image there (e.g. "
