@@ -44,10 +44,19 @@ def parse_args(argv: list[str]) -> dict:
     return {k[2:].replace('-', '_'): _value(v) for k, v in zip(argv[::2], argv[1::2])}
 
 # %% ../nbs/49_bench.ipynb #0c98c6e2
+def _check_sizes(f, kw: dict) -> None:
+    """ValueError naming the argument when one whose default is a positive integer (a size or a count: `n_news`,
+    `cue_dim`, `batch_size`, ...) is given as anything but an integer >= 1."""
+    for k, v in kw.items():
+        d = inspect.signature(f).parameters.get(k)
+        if d is not None and type(d.default) is int and d.default > 0 and not (type(v) is int and v >= 1):
+            raise ValueError(f"--{k} must be an integer >= 1 (default {d.default}), got {v!r}")
+
 def run_benchmark(name: str, /, **kw) -> dict:
-    "Run `benchmark_<name>(**kw)` and return its figures plus `peak_rss_mb` and `wall_s` of this process."
+    "Run `benchmark_<name>(**kw)` and return its figures plus `peak_rss_mb` and `wall_s` of this process; sizes and counts are checked first (`_check_sizes`)."
     found = find_benchmarks()
     if name not in found: raise ValueError(f"imrec.bench: no benchmark {name!r}; there are: {', '.join(sorted(found)) or 'none'}")
+    _check_sizes(found[name], kw)
     t0 = time.perf_counter()
     res = found[name](**kw)
     res = dict(res) if isinstance(res, dict) else {'result': res}

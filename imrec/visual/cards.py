@@ -14,8 +14,8 @@ from ..data.mind import IMAGE_SUFFIXES
 from .card import CardSpec, Layout, resolve_fonts, render_card, display_text, load_cover
 
 # %% auto #0
-__all__ = ['SAFE_ID', 'safe_id', 'cover_files', 'news_rows', 'plan_build', 'news_fingerprint', 'write_manifest', 'read_manifest',
-           'card_paths', 'build_cards']
+__all__ = ['SAFE_ID', 'safe_id', 'cover_files', 'news_rows', 'plan_build', 'news_fingerprint', 'read_build', 'write_manifest',
+           'read_manifest', 'card_paths', 'build_cards']
 
 # %% ../../nbs/11_cards.ipynb #53a20be0
 SAFE_ID = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9_.-]*')
@@ -193,6 +193,18 @@ def _build_problem(out: Path, old: dict | None, settings: dict, news: dict, done
                 f"{', '.join(changed[:_MAX_NAMED])}")
     return None
 
+def read_build(out: Path) -> dict | None:
+    """The build record `out/build.json` of a card build, or None when there is none; FileExistsError naming it when the
+    file is not one a build wrote (not JSON, not an object, none of `source`, `spec`, `news`): a user's file is never taken for, or replaced by, a build's."""
+    f = Path(out)/'build.json'
+    if not f.exists(): return None
+    try: rec = json.loads(f.read_text(encoding='utf-8'))
+    except (OSError, ValueError): rec = None
+    if not isinstance(rec, dict) or not {'source', 'spec', 'news'} & set(rec):
+        raise FileExistsError(f"{f}: not the record of a card build (a build writes a JSON object with its source, card spec and news); "
+                              f"nothing was changed, with or without --overwrite: move it away or choose another folder")
+    return rec
+
 def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None = None,
                    done: Callable[[str], bool] = lambda nid: False, clear=('cards', 'layouts'), keep=None):
     """Refuse (or, with `overwrite`, remove the files of) a build in `out` made with other settings or card source
@@ -201,7 +213,7 @@ def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None
     `clear` are those this build writes: any file there that no build in `out` wrote is refused by name, before anything
     is removed, and `overwrite` removes only the card and layout files the earlier build wrote (`_built_files`) and its
     manifest, never a file under `keep` (the card images a decomposition reads)."""
-    old = json.loads((out/'build.json').read_text()) if (out/'build.json').is_file() else None
+    old = read_build(out)
     if old is None and any(done(nid) for nid in (news or {})): old = {}       # layouts of an unrecorded build
     ours = _built_files(out, old)
     if (other := _foreign_files(out, ours, clear)): raise FileExistsError(_foreign_message(out, other, overwrite))

@@ -182,7 +182,7 @@ def im_mind_problem(data, images=None, cards=None, cfg: FeatureConfig | None = N
     folders that no build wrote, and (with `cfg`) a feature store of other settings or of other cards; None when there is
     nothing, or what is there would be resumed. `data` is a dataset folder or a `MindDataset`. It reads `build.json`, the
     store's manifest and the folder listings only: no news table is read and nothing is written."""
-    from imrec.visual.cards import _render_settings, _built_files, _foreign_files, _foreign_message, _build_problem
+    from imrec.visual.cards import read_build, _render_settings, _built_files, _foreign_files, _foreign_message, _build_problem
     from imrec.visual.decompose import _decompose_settings
     root, own_images = (Path(data.root), Path(data.images)) if hasattr(data, 'all_news') else (Path(data), Path(data)/'images')
     out = Path(out) if out is not None else root/'im_mind'
@@ -191,8 +191,9 @@ def im_mind_problem(data, images=None, cards=None, cfg: FeatureConfig | None = N
     else:
         images = Path(images) if images is not None else (own_images if own_images.is_dir() else None)
         settings, clear = _render_settings(images, title_font, category_font)[0], ('cards', 'layouts')
-    if (out/'build.json').is_file(): old = json.loads((out/'build.json').read_text())
-    else: old = {} if (out/'layouts').is_dir() and any((out/'layouts').glob('*.json')) else None   # an unrecorded build
+    try: old = read_build(out)
+    except FileExistsError as e: return str(e)
+    if old is None: old = {} if (out/'layouts').is_dir() and any((out/'layouts').glob('*.json')) else None   # an unrecorded build
     if (other := _foreign_files(out, _built_files(out, old), clear)): return _foreign_message(out, other)
     if (why := _build_problem(out, old, settings, {}, lambda nid: False)) is not None: return f"{out} holds {why}; {_rebuild_hint(out, images=settings.get('images'), cards=cards)}"
     store = _store_folder(out, cfg) if cfg is not None else None
