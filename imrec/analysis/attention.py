@@ -300,12 +300,11 @@ def _run_dataset(params: dict, root: Path):
     return generate_toy(root/'data'/f"toy_w{vw}_s{ts}", ToyConfig(seed=ts, visual_weight=vw), progress=False)
 
 # %% ../../nbs/41_attention.ipynb #a722171f
-def _check_best(ck: Path, res: Path) -> None:
-    """ValueError when the best checkpoint `ck` is not the epoch the run's `metrics.json` (in `res`) reports as its best:
-    the run was continued after it finished (or killed while continuing), so no metrics describe that model."""
+def _check_best(ck: Path, got, res: Path) -> None:
+    """ValueError when the best checkpoint `ck` (of epoch `got`) is not the epoch the run's `metrics.json` (in `res`) reports
+    as its best: the run was continued after it finished (or killed while continuing), so no metrics describe that model."""
     if not (res/'metrics.json').is_file(): raise FileNotFoundError(f"{res/'metrics.json'}: the run has not finished; finish it first")
     best = json.loads((res/'metrics.json').read_text()).get('best_epoch')
-    got = torch.load(ck, map_location='cpu', weights_only=True).get('epoch')
     if best and got != best:
         raise ValueError(f"{ck} is the model of epoch {got}, but {res/'metrics.json'} reports epoch {best} as the best: the run was "
                          f"continued after it finished; run it again with the same command to finish it, then draw")
@@ -327,9 +326,11 @@ def load_run_model(run, results='results', workdir=None, data=None, root='.', de
     res = Path(run) if Path(run).is_dir() and (Path(run)/'params.json').is_file() else root/results/str(run)
     if not (res/'params.json').is_file(): raise FileNotFoundError(f"{res/'params.json'}: no such run (give a run name under {root/results} or a results folder)")
     params = json.loads((res/'params.json').read_text())
-    ck = root/(workdir if workdir is not None else Path(results)/'.checkpoints')/params['run']/'best.pt'
+    from imrec.training.runs import CHECKPOINTS
+    ck = root/(workdir if workdir is not None else Path(results)/CHECKPOINTS)/params['run']/'best.pt'
     if not ck.is_file(): raise FileNotFoundError(f"{ck}: the run's best checkpoint is not there (checkpoints stay in the workdir where the run trained; pass workdir=...)")
-    _check_best(ck, res)
+    best = torch.load(ck, map_location='cpu', weights_only=True)        # read once: its epoch here, its weights below
+    _check_best(ck, best.get('epoch'), res)
     s = spec(params['model'])
     ds = data if data is not None else _run_dataset(params, root)
     im = build_im_mind(ds, images=params.get('images'), cards=params.get('cards'), progress=False,
@@ -338,7 +339,7 @@ def load_run_model(run, results='results', workdir=None, data=None, root='.', de
     store = FeatureStore(im['features'])
     allnews = ds.all_news()
     vocab = build_vocab(ds, params.get('vocab', 'train'), with_category=s.with_category)     # as train.ipynb built it
-    state = torch.load(ck, map_location='cpu', weights_only=True)['model']
+    state = best['model']
     emb = next(v for k, v in state.items() if k.endswith('embedding.weight'))
     if emb.shape[0] != len(vocab):
         raise ValueError(f"{ck}: its word table has {emb.shape[0]:,} rows, the training titles of {ds.root} give {len(vocab):,} words: "

@@ -320,7 +320,7 @@ def toy_config(dest: Path) -> dict | None:
 
 _SPLIT_FILES = ('behaviors.tsv', 'news.tsv', 'entity_embedding.vec')   # what a toy world writes in train/, dev/, test/
 _TRUTH_FILES = ('news.tsv', 'users.tsv', 'test_truth.txt', 'checksums.json')   # ... and in truth/; images/ holds N<k>.jpg, k <= n_news
-CHECKSUMS = 'checksums.json'      # truth/checksums.json: a hash of each text file of the world, as it was written
+CHECKSUMS = 'checksums.json'      # truth/checksums.json: a hash of each text file and cover of the world, as it was written
 
 _IM_MIND_FILES = ('build.json', 'im_mind.json', 'manifest.jsonl')       # what an IM-MIND build writes at the top of im_mind/
 
