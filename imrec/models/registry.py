@@ -32,10 +32,9 @@ class ModelSpec:
     table2: int | None = None            # row of the paper's Table 2 (None: not in it)
     inputs: tuple = ('embeddings',)      # data tensors the constructor takes by keyword: 'embeddings' (word vectors), 'entity_embeddings', 'idf'
     requires: tuple = ()                 # inputs that must not be None
-    title_len: int = 15                  # default tokens per title (the papers': 15 words; FIM 30, category and subcategory included)
-    history_len: int = 60                # default clicked news per user (the papers': 60; FIM 50)
+    title_len: int = 15                  # most tokens per title (the papers': 15 words; FIM 30, category and subcategory included)
+    history_len: int = 60                # most clicked news per user (the papers': 60; FIM 50)
     with_category: bool = False          # a title starts with the category and subcategory tokens (FIM)
-    toy_lengths: tuple | None = None     # (title_len, history_len) on the toy data where shorter ones cut nothing (None: the defaults)
 
     @property
     def label(self) -> str:
@@ -44,7 +43,7 @@ class ModelSpec:
 
 # %% ../../nbs/29_registry.ipynb #176460b9
 def _switches(local_module: bool, global_module: bool) -> dict: return {'local_module': local_module, 'global_module': global_module}
-_FIM = dict(title_len=30, history_len=50, with_category=True, toy_lengths=(12, 36))     # FIM's batches: the FIM paper's sizes; on the toy data 12 x 36
+_FIM = dict(title_len=30, history_len=50, with_category=True)     # FIM's batches: the FIM paper's sizes
 
 REGISTRY = {
     'nrms': ModelSpec(NRMS, NRMSConfig, _switches(False, False), 'NRMS (Wu et al., 2019)', 1e-4, table2=4),
@@ -98,10 +97,10 @@ def uses_cues(name: str) -> bool:
     return bool(getattr(cfg, 'local_module', False) or getattr(cfg, 'global_module', False))
 
 # %% ../../nbs/29_registry.ipynb #20d882d6
-def default_lengths(name: str, toy: bool = False) -> tuple[int, int]:
-    "(title_len, history_len) of the registered model `name`: its record's, or with `toy` its `toy_lengths` where it has them."
+def default_lengths(name: str) -> tuple[int, int]:
+    "(title_len, history_len) of the registered model `name`: its record's, the papers' (a run's caps)."
     s = spec(name)
-    return tuple(s.toy_lengths) if toy and s.toy_lengths else (s.title_len, s.history_len)
+    return s.title_len, s.history_len
 
 # %% ../../nbs/29_registry.ipynb #962cc9cc
 _WHERE = {'entity_embeddings': "imrec.training.batches.entity_table: MIND's entity_embedding.vec"}    # where a required input comes from

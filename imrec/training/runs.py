@@ -16,7 +16,8 @@ __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', '
            'CARDS_MISSING_SHOWN', 'CHECKPOINTS', 'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES',
            'check_run_name', 'Rule', 'available_devices', 'validate_parameters', 'is_toy_world', 'data_fingerprint',
            'labelled_splits', 'resolve_report', 'paper_glove', 'toy_folder', 'resolve_assets', 'default_run_name',
-           'run_parameters', 'read_run_file', 'check_run', 'RunLocked', 'RunLock', 'open_run', 'finished_run']
+           'data_lengths', 'fit_lengths', 'run_parameters', 'read_run_file', 'check_run', 'RunLocked', 'RunLock',
+           'open_run', 'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -140,7 +141,7 @@ PARAMETERS = {
                "'tuned' (the model's rate from the toy sweep: imrec.models.registry.default_lr)",
                lambda v: v is None or v == 'tuned' or (_is_num(v) and v > 0), lambda v: v if v in (None, 'tuned') else float(v)),
     'npratio': _count(1),
-    'title_len': _count(1, "the model's default"), 'history_len': _count(1, "the model's default"),
+    'title_len': _count(1, "the data's longest, at most the model's"), 'history_len': _count(1, "the data's longest, at most the model's"),
     'seed': _count(0, hi=SEED_LIMIT),
     'device': Rule(lambda: "'auto' or a device of this machine: " + ', '.join(available_devices()), lambda v: v == 'auto' or v in available_devices()),
     'patience': _count(1),
@@ -353,23 +354,78 @@ def default_run_name(model: str, data='toy', seed=0, visual_weight=0.5) -> str:
     "The run name of `model`: toy_w<visual weight>_<model>_s<seed> on the toy data, else <data folder>_<model>_s<seed>."
     return f"toy_w{float(visual_weight)}_{model}_s{seed}" if data == 'toy' else f"{Path(str(data)).name}_{model}_s{seed}"
 
+def _longest(folder: Path) -> tuple[int, int]:
+    """(tokens of the longest title, clicks of the longest history) over every split of the MIND-format `folder`, read
+    straight from its `news.tsv` (title: the fourth column, `tokenize`d as the batches do) and `behaviors.tsv` files
+    (history: the fourth column); lines the parser would refuse count as they read, and are refused later by it."""
+    from imrec.data.text import tokenize
+    title = history = 0
+    for split in ('train', 'dev', 'test'):
+        for name, col in (('news.tsv', 3), ('behaviors.tsv', 3)):
+            f = folder/split/name
+            if not f.is_file(): continue
+            with open(f, encoding='utf-8', errors='replace') as fh:
+                for line in fh:
+                    cols = line.rstrip('\r\n').split('\t')
+                    if len(cols) <= col: continue
+                    if name == 'news.tsv': title = max(title, len(tokenize(cols[col])))
+                    else: history = max(history, len(cols[col].split()))
+    return title, history
+
+@functools.lru_cache(maxsize=16)
+def _longest_cached(folder: str, stamp: tuple) -> tuple[int, int]: return _longest(Path(folder))
+
+def data_lengths(p: dict) -> tuple[int, int]:
+    """(tokens of the longest title, clicks of the longest history) of the run `p`'s data: of the toy world it names
+    (the folder `toy_folder` if it holds that world, else a copy written aside and removed), or of the MIND-format folder.
+    Read once per process and data version (the files' sizes and times)."""
+    folder = toy_folder(p)
+    if p['data'] == 'toy':
+        from imrec.data.toy import ToyConfig, toy_world_problem, generate_toy
+        cfg = ToyConfig(seed=p['toy_seed'], visual_weight=p['visual_weight'])
+        if not folder.is_dir() or toy_world_problem(folder, cfg):        # not built yet (or refused later by _check_toy)
+            import dataclasses, shutil, tempfile
+            tmp = Path(tempfile.mkdtemp(prefix='imrec_lengths_'))
+            try:
+                generate_toy(tmp/'world', dataclasses.replace(cfg, write_images=False), progress=False)   # the same texts and clicks
+                return _longest(tmp/'world')
+            finally: shutil.rmtree(tmp, ignore_errors=True)
+    stamp = tuple((s, n, f.stat().st_size, f.stat().st_mtime_ns) for s in ('train', 'dev', 'test')
+                  for n in ('news.tsv', 'behaviors.tsv') if (f := folder/s/n).is_file())
+    return _longest_cached(str(folder.resolve()), stamp)
+
+def fit_lengths(model: str, title: int, history: int) -> tuple[int, int]:
+    """The default (title_len, history_len) of `model` on data whose longest title has `title` tokens and longest history
+    `history` clicks: the shortest lengths that cut nothing (a title row also holds FIM's category and subcategory
+    slots), capped by the model's own (`default_lengths`: the papers'), and at least 1 (FIM: a word after its slots)."""
+    from imrec.models.registry import default_lengths, spec
+    from imrec.training.batches import CATEGORY_SLOTS
+    cap_t, cap_h = default_lengths(model)
+    slots = CATEGORY_SLOTS if spec(model).with_category else 0
+    return min(cap_t, max(title, 1) + slots), min(cap_h, max(history, 1))
+
 def run_parameters(values: dict) -> dict:
     """All parameters of a run (`values`: every `train.ipynb` parameter) validated, with the model's defaults filled in for
-    `workdir` (None: `<results>/.checkpoints`), `lr` (`LR_TOY` on a toy world, by name or folder, or `LR_PAPER`, for every model, or with 'tuned' the model's own), `title_len` and `history_len`, the data's `backbone` and `glove` (`resolve_assets`), and the default run name
+    `workdir` (None: `<results>/.checkpoints`), `lr` (`LR_TOY` on a toy world, by name or folder, or `LR_PAPER`, for every model, or with 'tuned' the model's own), `title_len` and `history_len` (`fit_lengths` of `data_lengths`; then `longest` holds the data's), the data's `backbone` and `glove` (`resolve_assets`), and the default run name
     for `run` (checked to be a plain name); `report` resolved to the split reported (`resolve_report`); and the data's
     `data_fingerprint`."""
-    from imrec.models.registry import default_lengths, default_lr
+    from imrec.models.registry import default_lr
     missing = sorted(set(PARAMETERS) - set(values))
     if missing: raise ValueError(f"parameter(s) {', '.join(missing)} missing (a run needs every parameter of train.ipynb)")
     p = resolve_assets(validate_parameters(values))
-    title_len, history_len = default_lengths(p['model'], toy=is_toy_world(p['data']))
-    toy = is_toy_world(p['data'])                 # the toy world, by name or by folder: its rate and lengths
+    toy = is_toy_world(p['data'])                 # the toy world, by name or by folder: its rate
     lr = default_lr(p['model']) if p['lr'] == 'tuned' else p['lr'] or (LR_TOY if toy else LR_PAPER)
-    p.update(title_len=p['title_len'] or title_len, history_len=p['history_len'] or history_len, lr=lr)
+    longest = None
+    if p['title_len'] is None or p['history_len'] is None:           # the lengths the data needs, at most the model's own
+        longest = dict(zip(('title', 'history'), data_lengths(p)))
+        title_len, history_len = fit_lengths(p['model'], longest['title'], longest['history'])
+        p.update(title_len=p['title_len'] or title_len, history_len=p['history_len'] or history_len)
+    p['lr'] = lr
     p['run'] = check_run_name(p['run'] or default_run_name(p['model'], p['data'], p['seed'], p['visual_weight']))
     p['workdir'] = str(p['workdir'] if p['workdir'] is not None else Path(p['results'])/CHECKPOINTS)   # beside its results by default
     p['report'] = resolve_report(p['report'], p['data'])
     p = validate_parameters(p)             # the filled-in values too (a FIM default title length, say)
+    if longest: p['longest'] = longest
     p['data_fingerprint'] = data_fingerprint(p['data'])
     _check_toy(p); _check_news(p); _check_cards(p); _check_im_mind(p)
     return {**{k: p[k] for k in PARAMS_KEYS}, **{k: v for k, v in p.items() if k not in PARAMS_KEYS}}
