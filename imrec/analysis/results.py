@@ -28,11 +28,14 @@ def code_version(repo=None) -> str:
     except Exception: return f"imrec {imrec.__version__}"
 
 # %% ../../nbs/40_results.ipynb #c91e106c
-IDENTITY = ('model', 'data', 'visual_weight', 'toy_seed', 'seed', 'run', 'results', 'workdir', 'device', 'report', 'data_fingerprint')
+IDENTITY = ('model', 'data', 'visual_weight', 'toy_seed', 'seed', 'run', 'results', 'workdir', 'device', 'report', 'data_fingerprint',
+            'glove_fingerprint')
 
 def run_settings(params: dict) -> str:
-    "The settings of a run that are neither its model, its data, its seed nor where it ran, as 'name=value' pairs."
-    return ' '.join(f"{k}={params[k]}" for k in sorted(params) if k not in IDENTITY)
+    """The settings of a run that are neither its model, its data, its seed nor where it ran, as 'name=value' pairs; a
+    GloVe file by its contents (`glove_fingerprint`), wherever it lay."""
+    p = {**params, 'glove': f"file:{params['glove_fingerprint']}"} if params.get('glove_fingerprint') else params
+    return ' '.join(f"{k}={p[k]}" for k in sorted(p) if k not in IDENTITY)
 
 # %% ../../nbs/40_results.ipynb #f6583f18
 METRIC_KEYS = ('auc', 'mrr', 'ndcg5', 'ndcg10')     # the metrics of metrics.json that the summary shows (of the split the run reports)

@@ -15,9 +15,9 @@ __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', '
            'LR_PAPER', 'LR_TOY', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_CHUNK',
            'CARDS_MISSING_SHOWN', 'CHECKPOINTS', 'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES',
            'check_run_name', 'Rule', 'available_devices', 'validate_parameters', 'is_toy_world', 'data_fingerprint',
-           'labelled_splits', 'resolve_report', 'paper_glove', 'toy_folder', 'resolve_assets', 'default_run_name',
-           'data_lengths', 'fit_lengths', 'run_parameters', 'read_run_file', 'check_run', 'RunLocked', 'RunLock',
-           'open_run', 'finished_run']
+           'glove_fingerprint', 'labelled_splits', 'resolve_report', 'paper_glove', 'toy_folder', 'resolve_assets',
+           'default_run_name', 'data_lengths', 'fit_lengths', 'run_parameters', 'read_run_file', 'check_run',
+           'RunLocked', 'RunLock', 'open_run', 'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -193,9 +193,9 @@ def validate_parameters(params: dict) -> dict:
 PARAMS_KEYS = ('model', 'data', 'images', 'cards', 'backbone', 'backbone_weights', 'feature_mode', 'global_input', 'glove',
                'epochs', 'batch_size', 'lr', 'npratio', 'title_len', 'history_len', 'seed', 'device', 'patience',
                'visual_weight', 'toy_seed', 'max_train_impressions', 'impression_share', 'equations', 'vocab', 'report',
-               'run', 'data_fingerprint')                    # params.json, in order (data_fingerprint: from the data, not a parameter)
+               'run', 'data_fingerprint', 'glove_fingerprint')   # params.json, in order (the fingerprints: from the files, not parameters)
 RUN_MAY_CHANGE = ('device', 'run', 'epochs', 'patience', 'report')   # parameters a run may be continued with other values of
-ADDED_LATER = {'equations': 'ours', 'vocab': 'train', 'data_fingerprint': None}   # keys newer than some runs: what those runs did
+ADDED_LATER = {'equations': 'ours', 'vocab': 'train', 'data_fingerprint': None, 'glove_fingerprint': None}   # keys newer than some runs: what those runs did
 FINGERPRINT_CHUNK = 1 << 20      # data_fingerprint reads each MIND file in chunks of this many bytes
 
 def is_toy_world(data) -> bool:
@@ -221,6 +221,22 @@ def data_fingerprint(data) -> str | None:
     if (root/'images').is_dir():                     # the covers: each one's name and size (a copy keeps both; a replaced cover rarely does)
         for f in sorted((root/'images').iterdir()):
             h.update(f"images/{f.name}:{f.stat().st_size if f.is_file() else -1};".encode())
+    return h.hexdigest()
+
+def glove_fingerprint(glove) -> str | None:
+    """What identifies the GloVe file `glove` of a run: a hash (BLAKE2b) of its bytes, so that the same vectors are the
+    same setting wherever the file lies, and a file replaced in place is not (about 1 s per GB, once per process and
+    file version); None for a packaged GloVe named by its name ('kumo-50d'), which its package's version fixes."""
+    f = Path(str(glove)).expanduser()
+    if glove is None or not f.is_file(): return None
+    st = f.stat()
+    return _glove_hash(str(f.resolve()), st.st_size, st.st_mtime_ns)
+
+@functools.lru_cache(maxsize=8)
+def _glove_hash(path: str, size: int, mtime_ns: int) -> str:
+    h = hashlib.blake2b(f"{size}:".encode(), digest_size=8)
+    with open(path, 'rb') as fh:
+        for chunk in iter(lambda: fh.read(FINGERPRINT_CHUNK), b''): h.update(chunk)
     return h.hexdigest()
 
 def _labelled(behaviors: Path) -> bool:
@@ -426,14 +442,17 @@ def run_parameters(values: dict) -> dict:
     p['report'] = resolve_report(p['report'], p['data'])
     p = validate_parameters(p)             # the filled-in values too (a FIM default title length, say)
     if longest: p['longest'] = longest
-    p['data_fingerprint'] = data_fingerprint(p['data'])
+    p['data_fingerprint'], p['glove_fingerprint'] = data_fingerprint(p['data']), glove_fingerprint(p['glove'])
     _check_toy(p); _check_news(p); _check_cards(p); _check_im_mind(p)
     return {**{k: p[k] for k in PARAMS_KEYS}, **{k: v for k, v in p.items() if k not in PARAMS_KEYS}}
 
 # %% ../../nbs/34_runs.ipynb #99a24b92
 def _settings(p: dict) -> dict:
-    "The settings of params `p` that a continued run must share, as JSON values (a parameter `p` predates: `ADDED_LATER`'s value)."
-    return json.loads(json.dumps({k: p.get(k, ADDED_LATER.get(k)) for k in PARAMS_KEYS if k not in RUN_MAY_CHANGE}, default=str))
+    """The settings of params `p` that a continued run must share, as JSON values (a parameter `p` predates: `ADDED_LATER`'s
+    value). A GloVe file is compared by its contents (`glove_fingerprint`), not by where it lies."""
+    s = {k: p.get(k, ADDED_LATER.get(k)) for k in PARAMS_KEYS if k not in RUN_MAY_CHANGE}
+    if s.get('glove_fingerprint') is not None: s['glove'] = 'a GloVe file'
+    return json.loads(json.dumps(s, default=str))
 
 def read_run_file(path: Path) -> dict:
     """The JSON object in a run's `params.json` or `metrics.json` at `path`; FileExistsError naming the file, what is

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/11_cards.ipynb #aa3922ab
 from __future__ import annotations
-import ctypes, hashlib, io, json, os, re, shutil, signal, threading, time
+import ctypes, hashlib, io, json, os, re, shutil, signal, stat, threading, time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
@@ -14,8 +14,8 @@ from ..data.mind import IMAGE_SUFFIXES
 from .card import CardSpec, Layout, resolve_fonts, render_card, display_text, load_cover
 
 # %% auto #0
-__all__ = ['SAFE_ID', 'safe_id', 'cover_files', 'news_rows', 'plan_build', 'news_fingerprint', 'read_build', 'write_manifest',
-           'read_manifest', 'card_paths', 'build_cards']
+__all__ = ['SAFE_ID', 'FINGERPRINTS', 'HASH_CHUNK', 'safe_id', 'cover_files', 'news_rows', 'plan_build', 'news_fingerprint',
+           'read_build', 'write_manifest', 'read_manifest', 'card_paths', 'build_cards']
 
 # %% ../../nbs/11_cards.ipynb #53a20be0
 SAFE_ID = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9_.-]*')
@@ -99,14 +99,48 @@ def plan_build(rows: list, is_done: Callable[[str], bool]):
     return list(kept), unsafe, dup, todo
 
 # %% ../../nbs/11_cards.ipynb #8c802a72
-def news_fingerprint(nid: str, title: str, category: str, file=None) -> str:
-    """A short hash of what the card of news `nid` shows: its id, title and category, and the size and modification
-    time of `file` (its cover, or the card image it is decomposed from) when given. A build records one per news so
-    that cards made from other titles, another dataset or other images are never taken for this one's."""
+FINGERPRINTS = 'content'    # build.json's `fingerprints`: the news fingerprints hash the covers' contents (builds without it: size and time)
+HASH_CHUNK = 1 << 20        # bytes read at a time when hashing a cover
+
+def _file_hash(path) -> str:
+    "BLAKE2b of the bytes of the file `path`."
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, 'rb') as f:
+        for chunk in iter(lambda: f.read(HASH_CHUNK), b''): h.update(chunk)
+    return h.hexdigest()
+
+def news_fingerprint(nid: str, title: str, category: str, file=None, content: bool = True) -> str:
+    """A short hash of what the card of news `nid` shows: its id, title and category, and, when `file` (its cover, or the
+    card image it is decomposed from) is given, that file's size and the hash of its bytes (with `content=False`, as
+    builds made before `FINGERPRINTS` recorded it: its size and modification time). A build records one per news so that
+    cards made from other titles, another dataset or other images are never taken for this one's, while a copy of the
+    data (`cp -r`, which gives new times) keeps its cards. A folder or a symbolic link to nothing is recorded by its own entry."""
     try: st = os.stat(file) if file is not None else None
     except OSError: st = os.lstat(file)                 # a symlink to nothing: its own record
-    key = [nid, title, category] + ([st.st_size, st.st_mtime_ns] if st is not None else [])
+    if st is None: key = [nid, title, category]
+    elif content and stat.S_ISREG(st.st_mode): key = [nid, title, category, st.st_size, _file_hash(file)]
+    else: key = [nid, title, category, st.st_size, st.st_mtime_ns]
     return hashlib.sha256(json.dumps(key).encode()).hexdigest()[:16]
+
+_PATH_KEYS = {'images': '', 'source': 'decomposed from '}    # build.json's settings that name a folder: the text before the path
+
+def _recorded_paths(settings: dict, out: Path, relative: bool = True) -> dict:
+    """`settings` with the folders it names (the cover folder, a decomposition's card folder) as a build in `out` records
+    them: relative to `out` when they lie in the folder `out` is in (a dataset's `images/` beside its `im_mind/`), so that
+    a copy of the dataset with its build keeps both; else absolute. With `relative=False`, every path as an absolute one
+    (a relative one read against `out`): how two records are compared, whichever way each was written."""
+    base, rec = Path(out).resolve(), dict(settings)
+    for k, prefix in _PATH_KEYS.items():
+        v = rec.get(k)
+        if not isinstance(v, str) or not v.startswith(prefix) or (k == 'source' and v == prefix): continue
+        path = (base/v[len(prefix):]).resolve()
+        inside = path == base.parent or base.parent in path.parents
+        rec[k] = prefix + (os.path.relpath(path, base) if relative and inside else str(path))
+    return rec
+
+def _comparable(rec: dict, out: Path) -> dict:
+    "The settings of the build record (or settings) `rec` of a build in `out` that two builds must share, paths absolute."
+    return _recorded_paths({k: v for k, v in rec.items() if k not in ('news', 'fingerprints')}, out, relative=False)
 
 _MAX_NAMED = 5      # differing news (or files) named in a refusal
 _MAX_SHOWN = 240    # characters of a setting's value shown in a refusal
@@ -181,13 +215,18 @@ def _settings_diff(old: dict, new: dict) -> str:
     short = lambda v: (s if len(s := json.dumps(v)) <= _MAX_SHOWN else s[:_MAX_SHOWN - 3] + '...')
     return '; '.join(f"{k}: {short(old.get(k, 'unrecorded'))} -> {short(new.get(k))}" for k in keys)
 
-def _build_problem(out: Path, old: dict | None, settings: dict, news: dict, done: Callable[[str], bool]) -> str | None:
-    "Why the build recorded in `out` (`old`, its build.json) is not the one of `settings` and `news`; None when it is (or there is none)."
+def _build_problem(out: Path, old: dict | None, settings: dict, news: dict, done: Callable[[str], bool],
+                   legacy: dict | None = None) -> str | None:
+    """Why the build recorded in `out` (`old`, its build.json) is not the one of `settings` and `news`; None when it is (or
+    there is none). Folders are compared where they lie (`_comparable`); a build recorded before `FINGERPRINTS` is
+    compared with `legacy` (its news' fingerprints as it made them, `content=False`) when given."""
     if old is None: return None
-    if {k: v for k, v in old.items() if k != 'news'} != settings:
-        src, now = old.get('source', 'unrecorded'), settings.get('source')
+    was, now_settings = _comparable(old, out), _comparable(settings, out)
+    if was != now_settings:
+        src, now = was.get('source', 'unrecorded'), now_settings.get('source')
         return (f"cards built with other settings or from another source ({f'{src}, now {now}; ' if src != now else ''}"
-                f"{_settings_diff(old, settings)})")
+                f"{_settings_diff(was, now_settings)})")
+    if old.get('fingerprints') != FINGERPRINTS and legacy is not None: news = legacy
     if (changed := _changed_news(out, old, news, done)):
         return (f"cards of other news content (title, category or image) for {len(changed):,} news, e.g. "
                 f"{', '.join(changed[:_MAX_NAMED])}")
@@ -206,18 +245,20 @@ def read_build(out: Path) -> dict | None:
     return rec
 
 def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None = None,
-                   done: Callable[[str], bool] = lambda nid: False, clear=('cards', 'layouts'), keep=None):
+                   done: Callable[[str], bool] = lambda nid: False, clear=('cards', 'layouts'), keep=None, legacy: dict | None = None):
     """Refuse (or, with `overwrite`, remove the files of) a build in `out` made with other settings or card source
     (`settings['source']`), or holding cards of other news content (`news`: id -> `news_fingerprint`, checked for the
     news `done` in `out`); make its folders; sweep stale temporaries; record settings and fingerprints. The folders
     `clear` are those this build writes: any file there that no build in `out` wrote is refused by name, before anything
     is removed, and `overwrite` removes only the card and layout files the earlier build wrote (`_built_files`) and its
-    manifest, never a file under `keep` (the card images a decomposition reads)."""
+    manifest, never a file under `keep` (the card images a decomposition reads). The record written holds `news` and the
+    folders as `_recorded_paths` writes them; a build recorded before `FINGERPRINTS` that matches `legacy` (its news'
+    fingerprints as it made them) is upgraded to it (`_upgrade_build`), its cards and features kept."""
     old = read_build(out)
     if old is None and any(done(nid) for nid in (news or {})): old = {}       # layouts of an unrecorded build
     ours = _built_files(out, old)
     if (other := _foreign_files(out, ours, clear)): raise FileExistsError(_foreign_message(out, other, overwrite))
-    why = _build_problem(out, old, settings, news or {}, done)
+    why = _build_problem(out, old, settings, news or {}, done, legacy)
     if why is not None:
         if not overwrite: raise FileExistsError(f"{out} holds {why}; {_rebuild_hint(out, images=settings.get('images'), cards=keep)}")
         gone = [out/f for f in sorted(ours) if (out/f).is_file()]
@@ -229,7 +270,24 @@ def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None
         for f in ('manifest.jsonl', 'im_mind.json'): (out/f).unlink(missing_ok=True)
     for d in clear: (out/d).mkdir(parents=True, exist_ok=True)
     for d in (out, *(out/d for d in clear)): remove_stale(d)      # temporaries of a killed earlier build
-    atomic_write(out/'build.json', json.dumps({**settings, 'news': news or {}}, indent=1).encode())
+    rec = {**_recorded_paths(settings, out), 'fingerprints': FINGERPRINTS, 'news': news or {}}
+    if why is None and old and old.get('fingerprints') != FINGERPRINTS and legacy is not None: _upgrade_build(out, rec)
+    else: atomic_write(out/'build.json', json.dumps(rec, indent=1).encode())
+
+def _upgrade_build(out: Path, rec: dict) -> None:
+    """Record a build in `out` made before `FINGERPRINTS`, whose cards match their news, as `rec` (content fingerprints,
+    folders as `_recorded_paths` writes them), and re-point the feature stores made from those cards (their
+    `im_mind_manifest_sha256`) at the new record: the cards and their features stay, and a copy of the data keeps them."""
+    from imrec.visual.im_mind import _cards_fingerprint
+    before = _cards_fingerprint(out) if (out/'manifest.jsonl').is_file() else None
+    atomic_write(out/'build.json', json.dumps(rec, indent=1).encode())
+    if before is None: return
+    after = _cards_fingerprint(out)
+    for f in sorted((out/'features').glob('*/manifest.json')):
+        try: m = json.loads(f.read_text())
+        except (OSError, ValueError): continue
+        if isinstance(m, dict) and m.get('im_mind_manifest_sha256') == before:
+            atomic_write(f, json.dumps({**m, 'im_mind_manifest_sha256': after}, indent=1))
 
 def _render_all(todo: list, out: Path, font_paths, spec: CardSpec, workers: int, chunk: int, png_level: int, progress: bool):
     "Render the `todo` rows in chunks of `chunk`, in `workers` processes (or in this one), with a progress bar."
@@ -306,8 +364,10 @@ def build_cards(news, out, images=None, title_font=None, category_font=None, spe
     news_fp = {}                                         # the first row of a repeated id is the one rendered
     for nid, title, cat in rows:
         if safe_id(nid) and nid not in news_fp: news_fp[nid] = news_fingerprint(nid, title, cat, covers.get(nid))
+    legacy = {nid: news_fingerprint(nid, title, cat, covers.get(nid), content=False) for nid, (title, cat) in
+              {nid: (t, c) for nid, t, c in reversed(rows) if nid in news_fp}.items()}   # as builds before FINGERPRINTS made them
     is_done = lambda nid: (out/'layouts'/f"{nid}.json").is_file() and (out/'cards'/f"{nid}.png").is_file()
-    _prepare_build(out, settings, overwrite, news_fp, is_done)
+    _prepare_build(out, settings, overwrite, news_fp, is_done, legacy=legacy)
     kept, unsafe, dup, todo = plan_build(rows, is_done)
     todo = [(nid, title, cat, str(covers[nid]) if nid in covers else None) for nid, title, cat in todo]
     t0 = time.time()

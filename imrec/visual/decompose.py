@@ -342,8 +342,10 @@ def decompose_cards(cards_dir, news, out, spec: CardSpec | None = None, progress
     news_fp = {}                                         # the first row of a repeated id is the one decomposed
     for nid, title, cat in rows:
         if safe_id(nid) and nid not in news_fp: news_fp[nid] = news_fingerprint(nid, title, cat, files.get(nid))
+    legacy = {nid: news_fingerprint(nid, title, cat, files.get(nid), content=False) for nid, (title, cat) in
+              {nid: (t, c) for nid, t, c in reversed(rows) if nid in news_fp}.items()}   # as builds before FINGERPRINTS made them
     settings = _decompose_settings(cards_dir, spec)
-    _prepare_build(out, settings, overwrite, news_fp, is_done, clear=('layouts',), keep=cards_dir)   # refuses another source or content
+    _prepare_build(out, settings, overwrite, news_fp, is_done, clear=('layouts',), keep=cards_dir, legacy=legacy)   # refuses another source or content
     kept, unsafe, _, todo = plan_build(rows, is_done)
     missing, unreadable = [nid for nid in kept if nid not in files], {}
     t0 = time.time()
