@@ -39,6 +39,17 @@ def test_defaults_report_test_selected_on_dev(work):
     assert m['test'] and m['dev'] and 0 < m['test']['auc'] <= 1        # a toy world passed as a folder: its test labels are known
 
 
+def test_lengths_follow_the_data(work):
+    "The default lengths: the world's longest title and history, at most NRMS's 15 x 60, recorded and printed."
+    from imrec.training.runs import _longest
+    title, history = _longest(work/'world')
+    p = json.loads((work/'results'/'base'/'params.json').read_text())
+    assert (p['title_len'], p['history_len']) == (min(title, 15), min(history, 60)) and history < 60
+    nb = json.loads((work/'results'/'base'/'train.ipynb').read_text())
+    out = ''.join(''.join(o.get('text', '')) for c in nb['cells'] for o in c.get('outputs', []))
+    assert f"lengths: title_len {p['title_len']}, history_len {p['history_len']} (the data's longest title: {title} tokens, longest history: {history} clicks" in out
+
+
 def test_equations_change_the_model(work):
     m = train(work, 'nrms_im', 'bare', '-p', 'equations', 'paper')
     assert m['equations'] == 'paper'
