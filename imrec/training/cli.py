@@ -12,7 +12,7 @@ from .runs import (PARAMETERS, RunLocked, check_run_name, default_run_name, open
 
 # %% auto #0
 __all__ = ['NOTEBOOK', 'NOTEBOOKS', 'TEXT_PARAMETERS', 'PARTIAL_NOTEBOOK', 'parse_value', 'check_parameters', 'find_notebook',
-           'default_run', 'train_parameters', 'notebook_defaults', 'papermill_path', 'train_cli']
+           'default_run', 'train_parameters', 'notebook_defaults', 'compact_streams', 'papermill_path', 'train_cli']
 
 # %% ../../nbs/33_cli.ipynb #7aaf68e8
 _NULLS, _BOOLS = ('None', 'none', 'null'), {'true': True, 'True': True, 'false': False, 'False': False}
@@ -93,6 +93,29 @@ def notebook_defaults(nb) -> dict:
         except (ValueError, SyntaxError): raise ValueError(f"{nb}: the default of parameter {k} ({v['default']}) is not a literal value") from None
     return out
 
+# %% ../../nbs/33_cli.ipynb #36b8ff43
+def _drawn(text: str) -> str:
+    "What a terminal shows of `text`: each line as last drawn after its carriage returns (a trailing `\\r` erases nothing)."
+    return '\n'.join(line.rstrip('\r').rsplit('\r', 1)[-1] for line in text.split('\n'))
+
+def compact_streams(path) -> int:
+    "Rewrite the executed notebook at `path` with each cell's consecutive same-stream outputs merged into one and redrawn lines kept as last drawn; returns how many outputs it removed."
+    nb = json.loads(Path(path).read_text())
+    removed = 0
+    for cell in nb.get('cells', []):
+        outs, kept = cell.get('outputs') or [], []
+        for o in outs:
+            if o.get('output_type') == 'stream' and kept and kept[-1].get('output_type') == 'stream' and kept[-1].get('name') == o.get('name'):
+                kept[-1] = {**kept[-1], 'text': ''.join(kept[-1]['text']) + ''.join(o.get('text', ''))}
+            else: kept.append(dict(o))
+        for o in kept:
+            if o.get('output_type') == 'stream': o['text'] = _drawn(''.join(o.get('text', '')))
+        removed += len(outs) - len(kept)
+        if outs: cell['outputs'] = kept
+    tmp = Path(path).with_name(Path(path).name + '.compact')
+    tmp.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n'); os.replace(tmp, path)
+    return removed
+
 # %% ../../nbs/33_cli.ipynb #43489a03
 def papermill_path(path) -> str:
     "`path` as papermill must be given it: papermill formats paths with the run's parameters, so braces are doubled (a folder `rr{seed}` stays itself)."
@@ -140,8 +163,10 @@ def train_cli(model: Param("a registered model: nrms, nrms_im, fim, fim_im, ... 
         partial = out/PARTIAL_NOTEBOOK             # a finished run's train.ipynb is replaced only by another finished one
         try: pm.execute_notebook(papermill_path(nb), papermill_path(partial), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
         except pm.PapermillExecutionError as e:      # the error in one line; its traceback stays in the executed notebook
+            compact_streams(partial)
             print(f"imrec_train: run {params['run']} failed: {e.ename}: {e.evalue} (the traceback is in {partial}, "
                   f"cell {e.exec_count})", file=sys.stderr)
             raise SystemExit(1) from None
+        compact_streams(partial)                   # its progress bars as last drawn, not thousands of redraws
         os.replace(partial, out/'train.ipynb')
     print(f"results in {out}")
