@@ -113,3 +113,11 @@ def test_a_table_grid_trains_its_runs_and_draws(work):
     out = work/'tables_results'
     m = json.loads((out/'world_nrms_im_s0'/'metrics.json').read_text())
     assert m['epochs_run'] == 1 and (out/'tables'/'figure4_world.png').stat().st_size and (out/'tables'/'figure4_world_shares.md').is_file()
+    # --tables_only: Table 3 from the runs done so far (the figure's NRMS-IM run), training nothing
+    before = sorted(p.name for p in out.iterdir())
+    r = subprocess.run([IMREC_TABLES, '3', '--tables_only', '--data', str(work/'world'), '--seeds', '1', '--results', str(out)],
+                       cwd=work, capture_output=True, text=True)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    assert sorted(p.name for p in out.iterdir()) == before                     # no run folder made
+    rows = {l.split('|')[1].strip(): l for l in (out/'tables'/'table3_world.md').read_text().splitlines() if l.startswith('| ')}
+    assert f"{m['test']['auc']:.4f}" in rows['NRMS-IM'] and 'not run' in rows['NRMS'] and 'not run' in rows['FIM-IM'], rows

@@ -289,6 +289,7 @@ def tables_cli(table: Param("the table: 2, 3, 4, 5, equations, or figure4", str)
                results: Param("results folder (runs and tables)", str) = 'results',
                workdir: Param("checkpoint folder (default: <results>/.checkpoints)", str) = None,
                dry_run: Param("check everything and list the runs; train nothing", store_true) = False,
+               tables_only: Param("write the tables from the runs already done (each row gives its number of seeds); train nothing", store_true) = False,
                notebook: Param("the tables notebook (default: the installed package's, else the checkout's nbs/tables.ipynb)", str) = None):
     "Run the grid of one of the paper's tables (runs already done are skipped) and write the table under results/tables/."
     from imrec.training.cli import find_notebook
@@ -314,5 +315,5 @@ def tables_cli(table: Param("the table: 2, 3, 4, 5, equations, or figure4", str)
     from imrec.training.cli import papermill_path
     pm.execute_notebook(papermill_path(nb), papermill_path(out), kernel_name='python3', cwd=str(Path.cwd()), progress_bar=False,
                         parameters=dict(table=str(table), data=data, seeds=seeds, visual_weight=visual_weight, train_params=train_params,
-                                        results=results, workdir=workdir, dry_run=dry_run))
+                                        results=results, workdir=workdir, dry_run=dry_run, tables_only=tables_only))
     print(f"table {table}: {out.parent}")

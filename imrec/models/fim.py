@@ -13,7 +13,7 @@ from fastcore.basics import patch
 from .layers import ImpressionMemory, word_embedding
 
 # %% auto #0
-__all__ = ['POOL', 'KERNEL_3D', 'FIMConfig', 'HDC', 'FIM']
+__all__ = ['POOL', 'KERNEL_3D', 'FIMConfig', 'HDC', 'FIM', 'benchmark_match_cnn']
 
 # %% ../../nbs/22_fim.ipynb #22bfa831
 POOL = 3                  # size and stride of both 3-D max-poolings (the FIM paper's 3 x 3 x 3)
@@ -68,11 +68,13 @@ class HDC(nn.Module):
 
 # %% ../../nbs/22_fim.ipynb #e0cb3aa4
 def _match_cnn(cfg: FIMConfig) -> nn.Sequential:
-    "FIM's 3-D CNN over the match images (n, levels, H, L, L): two convolutions, each followed by the activation and a POOL-pooling."
+    """FIM's 3-D CNN over the match images (n, levels, H, L, L): two convolutions, each followed by the activation and a
+    POOL-pooling. The activation runs after the pooling: ELU and ReLU are increasing, so max-pooling commutes with them
+    exactly (values and gradients), and the activation then touches 1 value in POOL**3 instead of all."""
     act = nn.ELU() if cfg.activation == 'elu' else nn.ReLU()
     c1, c2 = cfg.conv3d
-    return nn.Sequential(nn.Conv3d(1 + len(cfg.dilations), c1, KERNEL_3D, padding=KERNEL_3D // 2), act, nn.MaxPool3d(POOL, POOL),
-                         nn.Conv3d(c1, c2, KERNEL_3D, padding=KERNEL_3D // 2), act, nn.MaxPool3d(POOL, POOL))
+    return nn.Sequential(nn.Conv3d(1 + len(cfg.dilations), c1, KERNEL_3D, padding=KERNEL_3D // 2), nn.MaxPool3d(POOL, POOL), act,
+                         nn.Conv3d(c1, c2, KERNEL_3D, padding=KERNEL_3D // 2), nn.MaxPool3d(POOL, POOL), act)
 
 class FIM(nn.Module):
     "FIM; with `cfg.local_module` / `cfg.global_module` on, FIM-IM (both off: exactly FIM). Same batch format as `imrec.models.nrms.NRMS`."
@@ -137,8 +139,39 @@ def forward(self: FIM, b: dict) -> torch.Tensor:
     hm = b['hist_mask'].to(cand[0].dtype)
     img = self.match_images(cand, hist, hm)                                                 # (B, N, levels, H, L, L)
     B, N = img.shape[:2]
-    feats = self.cnn(img.flatten(0, 1)).flatten(1)                                          # (B N, match_dim)
+    img = img.flatten(0, 1).contiguous(memory_format=torch.channels_last_3d)                 # (B N, levels, H, L, L), channels last
+    feats = self.cnn(img).flatten(1)                                                        # (B N, match_dim)
     if self.global_proj is not None:
         g = self.global_features(b['cand_global_cue'], b.get('hist_global_cue'), hm, b.get('cand_impression'), b.get('hist_impression'))
         feats = torch.cat([feats, g.flatten(0, 1)], -1)
     return self.score(feats).view(B, N)
+
+# %% ../../nbs/22_fim.ipynb #9ba51119
+def benchmark_match_cnn(title_len: int = 30, history_len: int = 50, pairs: int = 160, repeats: int = 5) -> dict:
+    """Forward + backward milliseconds of FIM's 3-D CNN on `pairs` random match images (a paper-size batch: 32 users x
+    (1 + K = 4) candidates; the papers' 30 x 50 lengths), in the paper's order on contiguous images against this
+    module's (pooling before the activation, channels last), timed alternately (best and median of `repeats`); the
+    CNN's achieved GFLOP/s in this order, and this machine's dense float32 matmul GFLOP/s (the yardstick)."""
+    import time, statistics
+    from imrec.visual.backbones import matmul_gflops
+    cfg = FIMConfig(title_len=title_len, history_len=history_len)
+    torch.manual_seed(0); cnn = _match_cnn(cfg)
+    conv1, pool1, act1, conv2, pool2, act2 = cnn
+    paper = lambda x: pool2(act2(conv2(pool1(act1(conv1(x))))))
+    x = torch.randn(pairs, 1 + len(cfg.dilations), history_len, title_len, title_len)
+    runs = {'paper': (paper, x), 'here': (cnn, x.contiguous(memory_format=torch.channels_last_3d))}
+    def once(f, xi):
+        xi = xi.detach().requires_grad_(); t0 = time.perf_counter(); f(xi).sum().backward(); return time.perf_counter() - t0
+    for f, xi in runs.values(): once(f, xi)                                  # warm-up
+    times = {k: [] for k in runs}
+    for _ in range(repeats):
+        for k, (f, xi) in runs.items(): times[k].append(once(f, xi))
+    with torch.no_grad(): diff = float((runs['paper'][0](x) - cnn(runs['here'][1])).abs().max())
+    c1, c2 = cfg.conv3d
+    H, L = history_len, title_len
+    fwd = 2 * pairs * (H * L * L * (1 + len(cfg.dilations)) * KERNEL_3D ** 3 * c1 + (H // POOL) * (L // POOL) ** 2 * c1 * KERNEL_3D ** 3 * c2)
+    best = {k: min(v) for k, v in times.items()}
+    return {'lengths': f"{title_len} x {history_len}", 'pairs': pairs,
+            **{f"{k}_ms": round(1000 * best[k]) for k in runs}, **{f"{k}_median_ms": round(1000 * statistics.median(v)) for k, v in times.items()},
+            'speedup': round(best['paper'] / best['here'], 2), 'max_abs_diff': diff,
+            'gflops_here': round(3 * fwd / best['here'] / 1e9, 1), 'matmul_gflops': round(matmul_gflops(), 1)}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json, os, sys
 from pathlib import Path
 from fastcore.script import call_parse, Param
+from ..core import atomic_write
 from .runs import (PARAMETERS, RunLocked, check_run_name, default_run_name, open_run, run_parameters,
                                  validate_parameters)
 
@@ -93,14 +94,15 @@ def notebook_defaults(nb) -> dict:
         except (ValueError, SyntaxError): raise ValueError(f"{nb}: the default of parameter {k} ({v['default']}) is not a literal value") from None
     return out
 
-# %% ../../nbs/33_cli.ipynb #36b8ff43
+# %% ../../nbs/33_cli.ipynb #fac37524
 def _drawn(text: str) -> str:
     "What a terminal shows of `text`: each line as last drawn after its carriage returns (a trailing `\\r` erases nothing)."
     return '\n'.join(line.rstrip('\r').rsplit('\r', 1)[-1] for line in text.split('\n'))
 
 def compact_streams(path) -> int:
     "Rewrite the executed notebook at `path` with each cell's consecutive same-stream outputs merged into one and redrawn lines kept as last drawn; returns how many outputs it removed."
-    nb = json.loads(Path(path).read_text())
+    path = Path(path).resolve()                          # a notebook that is a link: its target is rewritten
+    nb = json.loads(path.read_text(encoding='utf-8'))
     removed = 0
     for cell in nb.get('cells', []):
         outs, kept = cell.get('outputs') or [], []
@@ -112,9 +114,14 @@ def compact_streams(path) -> int:
             if o.get('output_type') == 'stream': o['text'] = _drawn(''.join(o.get('text', '')))
         removed += len(outs) - len(kept)
         if outs: cell['outputs'] = kept
-    tmp = Path(path).with_name(Path(path).name + '.compact')
-    tmp.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + '\n'); os.replace(tmp, path)
+    atomic_write(path, json.dumps(nb, indent=1, ensure_ascii=False) + '\n')   # a failed write (a full disk) leaves it as it was
     return removed
+
+def _compact_or_warn(path) -> None:
+    "`compact_streams(path)`, or a warning when it cannot be done: the executed notebook is then kept as papermill wrote it."
+    try: compact_streams(path)
+    except (OSError, ValueError) as e:
+        print(f"imrec_train: warning: {path} was kept as written, without compacting its outputs ({type(e).__name__}: {e})", file=sys.stderr)
 
 # %% ../../nbs/33_cli.ipynb #43489a03
 def papermill_path(path) -> str:
@@ -163,10 +170,10 @@ def train_cli(model: Param("a registered model: nrms, nrms_im, fim, fim_im, ... 
         partial = out/PARTIAL_NOTEBOOK             # a finished run's train.ipynb is replaced only by another finished one
         try: pm.execute_notebook(papermill_path(nb), papermill_path(partial), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
         except pm.PapermillExecutionError as e:      # the error in one line; its traceback stays in the executed notebook
-            compact_streams(partial)
+            _compact_or_warn(partial)
             print(f"imrec_train: run {params['run']} failed: {e.ename}: {e.evalue} (the traceback is in {partial}, "
                   f"cell {e.exec_count})", file=sys.stderr)
             raise SystemExit(1) from None
-        compact_streams(partial)                   # its progress bars as last drawn, not thousands of redraws
+        _compact_or_warn(partial)                   # its progress bars as last drawn, not thousands of redraws
         os.replace(partial, out/'train.ipynb')
     print(f"results in {out}")

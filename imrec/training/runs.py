@@ -15,9 +15,9 @@ __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', '
            'LR_PAPER', 'LR_TOY', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_CHUNK',
            'CARDS_MISSING_SHOWN', 'CHECKPOINTS', 'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES',
            'check_run_name', 'Rule', 'available_devices', 'validate_parameters', 'is_toy_world', 'data_fingerprint',
-           'glove_fingerprint', 'labelled_splits', 'resolve_report', 'paper_glove', 'toy_folder', 'resolve_assets',
-           'default_run_name', 'data_lengths', 'fit_lengths', 'run_parameters', 'read_run_file', 'check_run',
-           'RunLocked', 'RunLock', 'open_run', 'finished_run']
+           'glove_fingerprint', 'content_hash', 'labelled_splits', 'resolve_report', 'paper_glove', 'toy_folder',
+           'resolve_assets', 'default_run_name', 'data_lengths', 'fit_lengths', 'run_parameters', 'read_run_file',
+           'check_run', 'RunLocked', 'RunLock', 'open_run', 'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -204,10 +204,12 @@ def is_toy_world(data) -> bool:
     from imrec.data.toy import toy_config
     return toy_config(Path(str(data))) is not None
 
-def data_fingerprint(data) -> str | None:
+def data_fingerprint(data, images=None) -> str | None:
     """What identifies the contents of the MIND-format folder `data`: a hash (BLAKE2b) of every split's news.tsv and
-    behaviors.tsv, whole (and of a toy world's toy.json), and the names and sizes of its cover images; a split replaced,
-    regenerated or edited in place, or covers added, removed or replaced by files of another size, change it; a copy does not. About 1 s per GB read. None for 'toy', which its toy_seed and visual_weight define."""
+    behaviors.tsv, whole (and of a toy world's toy.json), and of its cover images (`images`, default `data/images`):
+    each one's name and bytes. A split replaced, regenerated or edited in place, or a cover added, removed or changed,
+    change it; a copy does not. About 1 s per GB read, each cover read once per process and file version (its size and
+    time). None for 'toy', which its toy_seed and visual_weight define."""
     if data == 'toy': return None
     root, h = Path(str(data)), hashlib.blake2b(digest_size=8)
     for split in ('train', 'dev', 'test'):
@@ -218,9 +220,11 @@ def data_fingerprint(data) -> str | None:
             with open(f, 'rb') as fh:
                 for chunk in iter(lambda: fh.read(FINGERPRINT_CHUNK), b''): h.update(chunk)
     if (root/'toy.json').is_file(): h.update((root/'toy.json').read_bytes())
-    if (root/'images').is_dir():                     # the covers: each one's name and size (a copy keeps both; a replaced cover rarely does)
-        for f in sorted((root/'images').iterdir()):
-            h.update(f"images/{f.name}:{f.stat().st_size if f.is_file() else -1};".encode())
+    covers = Path(str(images)).expanduser() if images is not None else root/'images'
+    if covers.is_dir():                              # the covers: each one's name and contents
+        h.update(b'covers:content;')
+        for f in sorted(covers.iterdir()):
+            h.update(f"images/{f.name}:{content_hash(f) if f.is_file() else -1};".encode())
     return h.hexdigest()
 
 def glove_fingerprint(glove) -> str | None:
@@ -228,12 +232,17 @@ def glove_fingerprint(glove) -> str | None:
     same setting wherever the file lies, and a file replaced in place is not (about 1 s per GB, once per process and
     file version); None for a packaged GloVe named by its name ('kumo-50d'), which its package's version fixes."""
     f = Path(str(glove)).expanduser()
-    if glove is None or not f.is_file(): return None
-    st = f.stat()
-    return _glove_hash(str(f.resolve()), st.st_size, st.st_mtime_ns)
+    if glove is None or str(glove) in GLOVE_NAMES or not f.is_file(): return None     # a name is the package, whatever file bears it
+    return content_hash(f)
 
-@functools.lru_cache(maxsize=8)
-def _glove_hash(path: str, size: int, mtime_ns: int) -> str:
+def content_hash(f) -> str:
+    """BLAKE2b of the file `f`'s bytes (and size), read once per process and file version: its size, times and inode
+    (the change time too, which no tool can set back, so a file rewritten in place is read again)."""
+    st = Path(f).stat()
+    return _file_hash(str(Path(f).resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+@functools.lru_cache(maxsize=1 << 18)
+def _file_hash(path: str, size: int, mtime_ns: int, ctime_ns: int, ino: int) -> str:
     h = hashlib.blake2b(f"{size}:".encode(), digest_size=8)
     with open(path, 'rb') as fh:
         for chunk in iter(lambda: fh.read(FINGERPRINT_CHUNK), b''): h.update(chunk)
@@ -242,7 +251,7 @@ def _glove_hash(path: str, size: int, mtime_ns: int) -> str:
 def _labelled(behaviors: Path) -> bool:
     "Whether the first impression of the behaviors file carries click labels (`N12-1`)."
     try:
-        with open(behaviors, encoding='utf-8', errors='replace') as f:
+        with open(behaviors, encoding='utf-8', errors='replace', newline='\n') as f:
             for line in f:
                 if line.strip():
                     items = line.rstrip('\n').split('\t')[4].split() if line.count('\t') >= 4 else []
@@ -320,7 +329,7 @@ def _news_ids(folder: Path) -> list[str]:
     for split in ('train', 'dev', 'test'):
         f = folder/split/'news.tsv'
         if not f.is_file(): continue
-        with open(f, encoding='utf-8', errors='replace') as fh:
+        with open(f, encoding='utf-8', errors='replace', newline='\n') as fh:
             for line in fh:
                 if line.strip(): out.setdefault(line.split('\t', 1)[0], None)
     return list(out)
@@ -373,14 +382,15 @@ def default_run_name(model: str, data='toy', seed=0, visual_weight=0.5) -> str:
 def _longest(folder: Path) -> tuple[int, int]:
     """(tokens of the longest title, clicks of the longest history) over every split of the MIND-format `folder`, read
     straight from its `news.tsv` (title: the fourth column, `tokenize`d as the batches do) and `behaviors.tsv` files
-    (history: the fourth column); lines the parser would refuse count as they read, and are refused later by it."""
+    (history: the fourth column); lines the parser would refuse count as they read, and are refused later by it. Lines
+    end at `\n` only, as the parser reads them (a stray `\r` inside a title is part of it)."""
     from imrec.data.text import tokenize
     title = history = 0
     for split in ('train', 'dev', 'test'):
         for name, col in (('news.tsv', 3), ('behaviors.tsv', 3)):
             f = folder/split/name
             if not f.is_file(): continue
-            with open(f, encoding='utf-8', errors='replace') as fh:
+            with open(f, encoding='utf-8', errors='replace', newline='\n') as fh:
                 for line in fh:
                     cols = line.rstrip('\r\n').split('\t')
                     if len(cols) <= col: continue
@@ -442,7 +452,7 @@ def run_parameters(values: dict) -> dict:
     p['report'] = resolve_report(p['report'], p['data'])
     p = validate_parameters(p)             # the filled-in values too (a FIM default title length, say)
     if longest: p['longest'] = longest
-    p['data_fingerprint'], p['glove_fingerprint'] = data_fingerprint(p['data']), glove_fingerprint(p['glove'])
+    p['data_fingerprint'], p['glove_fingerprint'] = data_fingerprint(p['data'], p.get('images')), glove_fingerprint(p['glove'])
     _check_toy(p); _check_news(p); _check_cards(p); _check_im_mind(p)
     return {**{k: p[k] for k in PARAMS_KEYS}, **{k: v for k, v in p.items() if k not in PARAMS_KEYS}}
 
@@ -517,6 +527,22 @@ def _never_trained(out: Path, ck: Path) -> bool:
     "Whether the run with results folder `out` and checkpoint `ck` never trained: no `metrics.json`, no checkpoint (`ck`, nor `best.pt` beside it)."
     return not (out/'metrics.json').exists() and not ck.exists() and not (ck.parent/'best.pt').exists()
 
+def _as_fingerprinted(old: dict, p: dict, new: dict) -> dict:
+    """The settings `old` of a run recorded before `glove_fingerprint` with a GloVe file, as they compare with `new` (of
+    params `p`): that run knew its file by path, so the same path is the same file (with `p`'s fingerprint)."""
+    g = old.get('glove')
+    if old.get('glove_fingerprint') is None and new.get('glove_fingerprint') is not None and isinstance(g, str) and g not in GLOVE_NAMES \
+            and Path(g).expanduser().resolve() == Path(str(p['glove'])).expanduser().resolve():
+        return {**old, 'glove': new['glove'], 'glove_fingerprint': new['glove_fingerprint']}
+    return old
+
+def _lengths_hint(old: dict, new: dict, p: dict) -> str:
+    "What to pass to continue a run that differs from params `p` in its lengths only, when `p`'s lengths are the data-derived defaults."
+    diff = {k for k in set(old) | set(new) if old.get(k) != new.get(k)}
+    if not diff or not diff <= {'title_len', 'history_len'} or not p.get('longest'): return ''
+    return (f"; title_len and history_len now default to the data's longest title and history (at most the model's), and that "
+            f"run was made with other lengths: pass -p title_len {old.get('title_len')} -p history_len {old.get('history_len')} to continue it, or")
+
 def check_run(p: dict) -> None:
     """FileExistsError when `results/<run>/params.json` or the checkpoint `<workdir>/<run>/last.pt` belongs to a run whose
     settings (all but `RUN_MAY_CHANGE`) differ from those of params `p` (from `run_parameters`). A `params.json` of an
@@ -531,17 +557,17 @@ def check_run(p: dict) -> None:
                               f"and the checkpoints and history.json of run {p['run']} would overwrite its files: choose another workdir")
     found = []
     if (out/'params.json').is_file():
-        old = _settings(read_run_file(out/'params.json'))
+        old = _as_fingerprinted(_settings(read_run_file(out/'params.json')), p, new)
         if old == new or not _never_trained(out, ck): found.append((out/'params.json', old))
         else: print(f"run {p['run']}: replacing the settings of an earlier attempt that never trained ({_differences(old, new)})")
     state = _load_checkpoint(ck) if ck.is_file() else None
     if state is not None:
         s = _checkpoint_settings(ck, state)
-        if s is not None: found.append((ck, {k: s.get(k) for k in new}))
+        if s is not None: found.append((ck, _as_fingerprinted({k: s.get(k) for k in new}, p, new)))
     for path, old in found:
         if old != new:
-            raise FileExistsError(f"run {p['run']} already exists with other settings ({path}: {_differences(old, new)}): "
-                                  f"use another run name, or delete {out} and {ck.parent} to start it again")
+            raise FileExistsError(f"run {p['run']} already exists with other settings ({path}: {_differences(old, new)})"
+                                  f"{_lengths_hint(old, new, p) or ':'} use another run name, or delete {out} and {ck.parent} to start it again")
     _check_epochs(p, _epochs_done(out, state), out)
     _check_patience(p, out)
 

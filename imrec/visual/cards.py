@@ -277,17 +277,18 @@ def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None
 def _upgrade_build(out: Path, rec: dict) -> None:
     """Record a build in `out` made before `FINGERPRINTS`, whose cards match their news, as `rec` (content fingerprints,
     folders as `_recorded_paths` writes them), and re-point the feature stores made from those cards (their
-    `im_mind_manifest_sha256`) at the new record: the cards and their features stay, and a copy of the data keeps them."""
+    `im_mind_manifest_sha256`) at the new record: the cards and their features stay, and a copy of the data keeps them.
+    The stores are re-pointed first and keep the old fingerprint beside the new one, so an upgrade killed half-way,
+    or a run reading the build while another upgrades it, finds every store valid under either record."""
     from imrec.visual.im_mind import _cards_fingerprint
-    before = _cards_fingerprint(out) if (out/'manifest.jsonl').is_file() else None
+    if (out/'manifest.jsonl').is_file():
+        before, after = _cards_fingerprint(out), _cards_fingerprint(out, rec)
+        for f in sorted((out/'features').glob('*/manifest.json')):
+            try: m = json.loads(f.read_text())
+            except (OSError, ValueError): continue
+            if isinstance(m, dict) and m.get('im_mind_manifest_sha256') == before:
+                atomic_write(f, json.dumps({**m, 'im_mind_manifest_sha256': after, 'im_mind_manifest_sha256_before_upgrade': before}, indent=1))
     atomic_write(out/'build.json', json.dumps(rec, indent=1).encode())
-    if before is None: return
-    after = _cards_fingerprint(out)
-    for f in sorted((out/'features').glob('*/manifest.json')):
-        try: m = json.loads(f.read_text())
-        except (OSError, ValueError): continue
-        if isinstance(m, dict) and m.get('im_mind_manifest_sha256') == before:
-            atomic_write(f, json.dumps({**m, 'im_mind_manifest_sha256': after}, indent=1))
 
 def _render_all(todo: list, out: Path, font_paths, spec: CardSpec, workers: int, chunk: int, png_level: int, progress: bool):
     "Render the `todo` rows in chunks of `chunk`, in `workers` processes (or in this one), with a progress bar."
@@ -338,8 +339,14 @@ def read_manifest(out) -> dict:
 
 # %% ../../nbs/11_cards.ipynb #a08215c5
 def card_paths(out) -> dict:
-    "news id -> path of its card image in an IM-MIND folder (rendered here, or a released image it points at)."
-    return {r['news_id']: Path(out)/r['card'] for r in _records(out)}     # an absolute 'card' path stays as it is
+    """news id -> path of its card image in an IM-MIND folder: rendered here, or a released image of the folder the
+    build was decomposed from, as its build.json records it (relative to the build when beside it, so a copy of the
+    dataset reads its own card images, never the original's, even from layouts that recorded absolute paths)."""
+    out = Path(out)
+    src = (read_build(out) or {}).get('source', '')
+    prefix = _PATH_KEYS['source']
+    cards = (out/src[len(prefix):]).resolve() if isinstance(src, str) and src.startswith(prefix) and len(src) > len(prefix) else None
+    return {r['news_id']: cards/Path(r['card']).name if cards is not None else out/r['card'] for r in _records(out)}
 
 # %% ../../nbs/11_cards.ipynb #a534e068
 def _render_settings(images, title_font=None, category_font=None, spec: CardSpec = CardSpec(), png_level: int = 1):

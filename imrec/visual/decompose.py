@@ -354,7 +354,7 @@ def decompose_cards(cards_dir, news, out, spec: CardSpec | None = None, progress
         except Exception as e: unreadable[nid] = f"{type(e).__name__}: {str(e)[:80]}"; continue
         lay = decompose(img, title, spec or CardSpec(width=img.width, height=img.height))
         lay.category_text = category_text(cat)
-        rec = {'news_id': nid, 'card': str(files[nid].resolve()), 'problems': layout_problems(lay), **lay.to_dict()}
+        rec = {'news_id': nid, 'card': files[nid].name, 'problems': layout_problems(lay), **lay.to_dict()}   # in the folder build.json records
         atomic_write(out/'layouts'/f"{nid}.json", json.dumps(rec).encode())
     done = [nid for nid in kept if nid in files and nid not in unreadable]
     problems = {nid: p for nid in done if (p := json.loads((out/'layouts'/f"{nid}.json").read_text()).get('problems'))}   # resumed ones too

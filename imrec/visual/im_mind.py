@@ -20,7 +20,8 @@ from .cues import FeatureConfig, card_cues, card_tensor
 from .store import FeatureStore, NpyRows, create_store, _ARRAYS
 
 # %% auto #0
-__all__ = ['FONT_PROBE_PX', 'extract_features', 'features_dir', 'build_im_mind', 'im_mind_problem', 'im_mind_cli']
+__all__ = ['FONT_PROBE_PX', 'store_made_from', 'extract_features', 'features_dir', 'build_im_mind', 'im_mind_problem',
+           'im_mind_cli']
 
 # %% ../../nbs/16_im_mind.ipynb #f7c7c846
 def _versions():
@@ -28,14 +29,20 @@ def _versions():
     return {'imrec': imrec.__version__, 'torch': torch.__version__, 'torchvision': torchvision.__version__,
             'numpy': np.__version__, 'pillow': PIL.__version__}
 
-def _cards_fingerprint(im_mind: Path) -> str:
-    "SHA-256 of the IM-MIND build `im_mind`'s manifest and of its recorded card source and per-news content (not where the covers lie)."
+def _cards_fingerprint(im_mind: Path, record: dict | None = None) -> str:
+    """SHA-256 of the IM-MIND build `im_mind`'s manifest and of its recorded card source and per-news content (not where
+    the covers lie); with `record`, as it will be once `record` is its build.json."""
     fingerprint = hashlib.sha256((im_mind/'manifest.jsonl').read_bytes()).hexdigest()
-    if (im_mind/'build.json').is_file():
-        b = json.loads((im_mind/'build.json').read_text())
+    if record is not None or (im_mind/'build.json').is_file():
+        b = record if record is not None else json.loads((im_mind/'build.json').read_text())
         made = json.dumps({'source': b.get('source'), 'news': b.get('news')}, sort_keys=True).encode()
         fingerprint = hashlib.sha256(fingerprint.encode() + made).hexdigest()
     return fingerprint
+
+def store_made_from(m: dict, fingerprint: str) -> bool:
+    """Whether a feature store's manifest `m` was made from the cards of fingerprint `fingerprint` (`_cards_fingerprint`):
+    its own, or the one its build had before `_upgrade_build` recorded the build anew (the same cards)."""
+    return fingerprint in (m.get('im_mind_manifest_sha256'), m.get('im_mind_manifest_sha256_before_upgrade'))
 
 def _store_manifest(im_mind: Path, cfg: FeatureConfig, bb: Backbone, spec: CardSpec) -> dict:
     "The manifest of a FeatureStore of the IM-MIND build `im_mind` made with `cfg` and `bb`."
@@ -52,12 +59,12 @@ def _open_store(out: Path, ids: list, layouts: dict, cfg: FeatureConfig, bb: Bac
     new = lambda: create_store(out, ids, [min(len(layouts[i].tokens), cfg.max_words) for i in ids], bb.local_dim, bb.global_dim, manifest)
     if not (out/'manifest.json').is_file(): return new()
     store = FeatureStore(out)
-    old, hint = store.manifest, _rebuild_hint(Path(manifest['im_mind']), 'compute them again')
+    old, hint = store.manifest, _rebuild_hint(Path(manifest['im_mind']), 'compute them again', cfg=cfg)
     if old['config'] != manifest['config'] or old['backbone'] != bb.name or store.ids != ids:
         if overwrite: return new()
         raise FileExistsError(f"{out} holds features of another configuration or news set "
                               f"({old['config']} with {old['backbone']}, {len(store.ids)} news); {hint}")
-    if old.get('im_mind_manifest_sha256') != manifest['im_mind_manifest_sha256']:
+    if not store_made_from(old, manifest['im_mind_manifest_sha256']):
         if overwrite: return new()
         raise FileExistsError(f"{out} holds features of other cards (the IM-MIND build changed since); {hint}")
     return store
@@ -201,7 +208,7 @@ def im_mind_problem(data, images=None, cards=None, cfg: FeatureConfig | None = N
     m = json.loads((store/'manifest.json').read_text())
     if m.get('config') != json.loads(json.dumps(asdict(cfg))):
         return f"{store} holds features of another configuration ({m.get('config')}); {_rebuild_hint(out, 'compute them again', settings.get('images'), cards, cfg)}"
-    if m.get('im_mind_manifest_sha256') != _cards_fingerprint(out):
+    if not store_made_from(m, _cards_fingerprint(out)):
         return f"{store} holds features of other cards (the IM-MIND build changed since); {_rebuild_hint(out, 'compute them again', settings.get('images'), cards, cfg)}"
     return None
 
