@@ -238,7 +238,8 @@ def run_groups(run_dir, ds=None) -> pd.DataFrame:
 def table4(results='results', seeds=SEEDS, data='toy', visual_weight=0.5, metric='auc', ds=None) -> pd.DataFrame:
     """Table 4 from the runs of `TABLE4` in `results/`: a row per user group x news group, a column per model with
     `metric` as mean ± sd over seeds, and the impressions of the cell. Models without runs are left out. `ds`: the
-    runs' dataset (default: each run's own, `run_dataset`)."""
+    runs' dataset (default: each run's own, `run_dataset`). A model with runs for only some of the seeds is labelled
+    with how many (`FIM-IM (1 of 3 seeds)`)."""
     cols, n = {}, None
     for m in TABLE4:
         names = [GridRun(m, s).name(data, visual_weight) for s in seeds]
@@ -246,7 +247,8 @@ def table4(results='results', seeds=SEEDS, data='toy', visual_weight=0.5, metric
         if not found: continue
         g = pd.concat([run_groups(d, ds) for d in found])
         a = g.groupby(['users', 'news'], sort=False)[metric].agg(['mean', 'std'])
-        cols[spec(m).label] = [_cell(mu, sd) for mu, sd in zip(a['mean'], a['std'])]
+        label = spec(m).label + (f" ({len(found)} of {len(names)} seeds)" if len(found) < len(names) else '')   # a model not run on every seed says so
+        cols[label] = [_cell(mu, sd) for mu, sd in zip(a['mean'], a['std'])]
         n = g.groupby(['users', 'news'], sort=False)['impressions'].first()
         split = '/'.join(sorted(set(g.split)))
     if n is None: return pd.DataFrame()
@@ -263,7 +265,8 @@ def table_name(table, data='toy', visual_weight=0.5) -> str:
 def write_table(df: pd.DataFrame, name: str, title: str, results='results') -> str:
     "Write `df` as `results/tables/<name>.md` (a '### title' line, then the table) and `<name>.csv`; returns the markdown."
     out = Path(results)/'tables'
-    text = f"### {title}\n\n" + df.to_markdown(index=False) + '\n'
+    text_cols = [i for i, c in enumerate(df.columns) if not pd.api.types.is_numeric_dtype(df[c])]   # cells as written ('0.7500', not 0.75)
+    text = f"### {title}\n\n" + df.to_markdown(index=False, disable_numparse=text_cols or False) + '\n'
     atomic_write(out/f"{name}.md", text)
     atomic_write(out/f"{name}.csv", df.to_csv(index=False))
     return text
