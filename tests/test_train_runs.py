@@ -115,7 +115,8 @@ def test_a_table_grid_trains_its_runs_and_draws(work):
     assert m['epochs_run'] == 1 and (out/'tables'/'figure4_world.png').stat().st_size and (out/'tables'/'figure4_world_shares.md').is_file()
     # --tables_only: Table 3 from the runs done so far (the figure's NRMS-IM run), training nothing
     before = sorted(p.name for p in out.iterdir())
-    r = subprocess.run([IMREC_TABLES, '3', '--tables_only', '--data', str(work/'world'), '--seeds', '1', '--results', str(out)],
+    r = subprocess.run([IMREC_TABLES, '3', '--tables_only', '--data', str(work/'world'), '--seeds', '1', '--results', str(out),
+                        '--train_params', json.dumps({'epochs': 1, 'max_train_impressions': 30})],
                        cwd=work, capture_output=True, text=True)
     assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
     assert sorted(p.name for p in out.iterdir()) == before                     # no run folder made

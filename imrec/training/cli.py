@@ -101,7 +101,7 @@ def _drawn(text: str) -> str:
 
 def compact_streams(path) -> int:
     "Rewrite the executed notebook at `path` with each cell's consecutive same-stream outputs merged into one and redrawn lines kept as last drawn; returns how many outputs it removed."
-    path = Path(path).resolve()                          # a notebook that is a link: its target is rewritten
+    path = Path(path)
     nb = json.loads(path.read_text(encoding='utf-8'))
     removed = 0
     for cell in nb.get('cells', []):
@@ -114,7 +114,7 @@ def compact_streams(path) -> int:
             if o.get('output_type') == 'stream': o['text'] = _drawn(''.join(o.get('text', '')))
         removed += len(outs) - len(kept)
         if outs: cell['outputs'] = kept
-    atomic_write(path, json.dumps(nb, indent=1, ensure_ascii=False) + '\n')   # a failed write (a full disk) leaves it as it was
+    atomic_write(path, json.dumps(nb, indent=1, ensure_ascii=False) + '\n')   # replaces a link with a file; a failed write leaves it as it was
     return removed
 
 def _compact_or_warn(path) -> None:
@@ -168,6 +168,7 @@ def train_cli(model: Param("a registered model: nrms, nrms_im, fim, fim_im, ... 
     print(f"run {out.name}: results in {out}, checkpoints in {ck.parent}" + (f"; resuming from {ck}" if ck.is_file() else ''), flush=True)
     with lock, lock.handed_down():
         partial = out/PARTIAL_NOTEBOOK             # a finished run's train.ipynb is replaced only by another finished one
+        if partial.is_symlink(): partial.unlink()  # a linked copy's (cp -rs): papermill would write into the original's
         try: pm.execute_notebook(papermill_path(nb), papermill_path(partial), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
         except pm.PapermillExecutionError as e:      # the error in one line; its traceback stays in the executed notebook
             _compact_or_warn(partial)

@@ -15,9 +15,9 @@ __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', '
            'LR_PAPER', 'LR_TOY', 'PARAMETERS', 'PARAMS_KEYS', 'RUN_MAY_CHANGE', 'ADDED_LATER', 'FINGERPRINT_CHUNK',
            'CARDS_MISSING_SHOWN', 'CHECKPOINTS', 'LOCK_NAME', 'LOCK_ENV', 'LOCK_GRACE_S', 'LOCK_TRIES',
            'check_run_name', 'Rule', 'available_devices', 'validate_parameters', 'is_toy_world', 'data_fingerprint',
-           'glove_fingerprint', 'content_hash', 'labelled_splits', 'resolve_report', 'paper_glove', 'toy_folder',
-           'resolve_assets', 'default_run_name', 'data_lengths', 'fit_lengths', 'run_parameters', 'read_run_file',
-           'check_run', 'RunLocked', 'RunLock', 'open_run', 'finished_run']
+           'legacy_data_fingerprint', 'glove_fingerprint', 'content_hash', 'labelled_splits', 'resolve_report',
+           'paper_glove', 'toy_folder', 'resolve_assets', 'default_run_name', 'data_lengths', 'fit_lengths',
+           'run_parameters', 'read_run_file', 'check_run', 'RunLocked', 'RunLock', 'open_run', 'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -225,6 +225,24 @@ def data_fingerprint(data, images=None) -> str | None:
         h.update(b'covers:content;')
         for f in sorted(covers.iterdir()):
             h.update(f"images/{f.name}:{content_hash(f) if f.is_file() else -1};".encode())
+    return h.hexdigest()
+
+def legacy_data_fingerprint(data, images=None) -> str | None:
+    """`data_fingerprint` as imrec wrote it before covers were hashed by content (their names and sizes only): what
+    runs recorded then hold, so that they continue on the same data (`_as_fingerprinted`)."""
+    if data == 'toy': return None
+    root, h = Path(str(data)), hashlib.blake2b(digest_size=8)
+    for split in ('train', 'dev', 'test'):
+        for name in ('news.tsv', 'behaviors.tsv'):
+            f = root/split/name
+            if not f.is_file(): continue
+            h.update(f"{split}/{name}:{f.stat().st_size}:".encode())
+            with open(f, 'rb') as fh:
+                for chunk in iter(lambda: fh.read(FINGERPRINT_CHUNK), b''): h.update(chunk)
+    if (root/'toy.json').is_file(): h.update((root/'toy.json').read_bytes())
+    covers = Path(str(images)).expanduser() if images is not None else root/'images'
+    if covers.is_dir():
+        for f in sorted(covers.iterdir()): h.update(f"images/{f.name}:{f.stat().st_size if f.is_file() else -1};".encode())
     return h.hexdigest()
 
 def glove_fingerprint(glove) -> str | None:
@@ -528,8 +546,12 @@ def _never_trained(out: Path, ck: Path) -> bool:
     return not (out/'metrics.json').exists() and not ck.exists() and not (ck.parent/'best.pt').exists()
 
 def _as_fingerprinted(old: dict, p: dict, new: dict) -> dict:
-    """The settings `old` of a run recorded before `glove_fingerprint` with a GloVe file, as they compare with `new` (of
-    params `p`): that run knew its file by path, so the same path is the same file (with `p`'s fingerprint)."""
+    """The settings `old` of a run recorded by an older imrec, as they compare with `new` (of params `p`): a run recorded
+    before `glove_fingerprint` knew its GloVe file by path, so the same path is the same file; a run whose
+    `data_fingerprint` is the `legacy_data_fingerprint` of `p`'s data (covers by name and size) ran on that data."""
+    if old.get('data_fingerprint') not in (None, new.get('data_fingerprint')) and \
+            old.get('data_fingerprint') == legacy_data_fingerprint(p['data'], p.get('images')):
+        old = {**old, 'data_fingerprint': new.get('data_fingerprint')}
     g = old.get('glove')
     if old.get('glove_fingerprint') is None and new.get('glove_fingerprint') is not None and isinstance(g, str) and g not in GLOVE_NAMES \
             and Path(g).expanduser().resolve() == Path(str(p['glove'])).expanduser().resolve():
@@ -761,7 +783,8 @@ def finished_run(p: dict) -> bool:
         raise FileExistsError(f"{out} holds metrics.json but no params.json: the settings of that run are unknown, so it "
                               f"can be neither skipped nor continued; restore params.json, or delete {out} to run it again")
     old, m = read_run_file(out/'params.json'), read_run_file(out/'metrics.json')
-    problem = _differences(_settings(old), _settings(p)) if _settings(old) != _settings(p) else ''
+    so, sn = _as_fingerprinted(_settings(old), p, _settings(p)), _settings(p)
+    problem = _differences(so, sn) if so != sn else ''
     if not problem and old.get('patience') != p['patience']: problem = f"patience {old.get('patience')!r} -> {p['patience']!r}"
     ran, best = m.get('epochs_run') or 0, m.get('best_epoch') or 0
     if not problem and ran > p['epochs']: problem = f"it ran {ran} epochs, more than epochs {p['epochs']}"

@@ -15,7 +15,7 @@ from .card import CardSpec, Layout, resolve_fonts, render_card, display_text, lo
 
 # %% auto #0
 __all__ = ['SAFE_ID', 'FINGERPRINTS', 'HASH_CHUNK', 'safe_id', 'cover_files', 'news_rows', 'plan_build', 'news_fingerprint',
-           'read_build', 'write_manifest', 'read_manifest', 'card_paths', 'build_cards']
+           'read_build', 'refuse_linked', 'write_manifest', 'read_manifest', 'card_paths', 'build_cards']
 
 # %% ../../nbs/11_cards.ipynb #53a20be0
 SAFE_ID = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9_.-]*')
@@ -244,6 +244,16 @@ def read_build(out: Path) -> dict | None:
                               f"nothing was changed, with or without --overwrite: move it away or choose another folder")
     return rec
 
+def refuse_linked(*paths) -> None:
+    """FileExistsError when one of `paths` (a build folder, its card, layout or feature folders, a feature store) is a
+    symbolic link, before an overwrite removes or replaces what lies there: behind the link are another folder's files
+    (a dataset copied with its build linked, say), which an overwrite asked for here must never change."""
+    for p in map(Path, paths):
+        if p.is_symlink():
+            raise FileExistsError(f"{p} is a link to {p.resolve()}: overwriting would replace the files there, which belong to that "
+                                  f"folder, not to this one. Nothing was removed: replace the link by a copy of its folder (or "
+                                  f"remove it), or build in {p.resolve()} itself")
+
 def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None = None,
                    done: Callable[[str], bool] = lambda nid: False, clear=('cards', 'layouts'), keep=None, legacy: dict | None = None):
     """Refuse (or, with `overwrite`, remove the files of) a build in `out` made with other settings or card source
@@ -261,6 +271,7 @@ def _prepare_build(out: Path, settings: dict, overwrite: bool, news: dict | None
     why = _build_problem(out, old, settings, news or {}, done, legacy)
     if why is not None:
         if not overwrite: raise FileExistsError(f"{out} holds {why}; {_rebuild_hint(out, images=settings.get('images'), cards=keep)}")
+        refuse_linked(out, *(out/d for d in clear))
         gone = [out/f for f in sorted(ours) if (out/f).is_file()]
         if keep is not None and (hit := [p for p in gone if Path(keep).resolve() in p.resolve().parents]):
             raise FileExistsError(f"{keep}: the card images to decompose include {len(hit):,} cards the earlier build in {out} "

@@ -15,7 +15,7 @@ from fastcore.script import call_parse, Param, store_true
 from ..core import atomic_write, command_errors, remove_stale
 from .backbones import Backbone, BACKBONES, load_backbone
 from .card import CardSpec
-from .cards import read_manifest, card_paths, _rebuild_hint
+from .cards import read_manifest, card_paths, refuse_linked, _rebuild_hint
 from .cues import FeatureConfig, card_cues, card_tensor
 from .store import FeatureStore, NpyRows, create_store, _ARRAYS
 
@@ -56,7 +56,9 @@ def _store_manifest(im_mind: Path, cfg: FeatureConfig, bb: Backbone, spec: CardS
 def _open_store(out: Path, ids: list, layouts: dict, cfg: FeatureConfig, bb: Backbone, manifest: dict,
                 overwrite: bool = False) -> FeatureStore:
     "The FeatureStore at `out` to resume (refused if made otherwise, unless `overwrite`: then allocated again), or a new one for `ids`."
-    new = lambda: create_store(out, ids, [min(len(layouts[i].tokens), cfg.max_words) for i in ids], bb.local_dim, bb.global_dim, manifest)
+    def new():
+        if (out/'manifest.json').is_file(): refuse_linked(out.parent.parent, out.parent, out)   # never replace a linked store
+        return create_store(out, ids, [min(len(layouts[i].tokens), cfg.max_words) for i in ids], bb.local_dim, bb.global_dim, manifest)
     if not (out/'manifest.json').is_file(): return new()
     store = FeatureStore(out)
     old, hint = store.manifest, _rebuild_hint(Path(manifest['im_mind']), 'compute them again', cfg=cfg)

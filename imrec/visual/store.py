@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from fastcore.basics import patch
-from ..core import atomic_write, peak_rss_mb, remove_stale
+from ..core import atomic_path, atomic_write, peak_rss_mb, remove_stale
 
 # %% auto #0
 __all__ = ['own_file', 'NpyRows', 'FeatureStore', 'create_store', 'benchmark_store']
@@ -21,9 +21,7 @@ def own_file(path) -> bool:
     change the file it was linked to. Returns whether it had to copy."""
     path = Path(path)
     if not path.is_symlink() and path.stat().st_nlink <= 1: return False
-    tmp = path.with_name(f"{path.name}.own{os.getpid()}.tmp")
-    try: shutil.copyfile(path, tmp); os.replace(tmp, path)
-    except BaseException: tmp.unlink(missing_ok=True); raise
+    with atomic_path(path) as tmp: shutil.copyfile(path, tmp)      # a killed copy leaves a temporary remove_stale knows
     return True
 
 class NpyRows:
