@@ -204,14 +204,9 @@ def is_toy_world(data) -> bool:
     from imrec.data.toy import toy_config
     return toy_config(Path(str(data))) is not None
 
-def data_fingerprint(data, images=None) -> str | None:
-    """What identifies the contents of the MIND-format folder `data`: a hash (BLAKE2b) of every split's news.tsv and
-    behaviors.tsv, whole (and of a toy world's toy.json), and of its cover images (`images`, default `data/images`):
-    each one's name and bytes. A split replaced, regenerated or edited in place, or a cover added, removed or changed,
-    change it; a copy does not. About 1 s per GB read, each cover read once per process and file version (its size and
-    time). None for 'toy', which its toy_seed and visual_weight define."""
-    if data == 'toy': return None
-    root, h = Path(str(data)), hashlib.blake2b(digest_size=8)
+def _text_files_hash(root: Path):
+    "A BLAKE2b hash (to be continued) of every split's news.tsv and behaviors.tsv under `root`, whole, and of a toy world's toy.json."
+    h = hashlib.blake2b(digest_size=8)
     for split in ('train', 'dev', 'test'):
         for name in ('news.tsv', 'behaviors.tsv'):
             f = root/split/name
@@ -220,6 +215,16 @@ def data_fingerprint(data, images=None) -> str | None:
             with open(f, 'rb') as fh:
                 for chunk in iter(lambda: fh.read(FINGERPRINT_CHUNK), b''): h.update(chunk)
     if (root/'toy.json').is_file(): h.update((root/'toy.json').read_bytes())
+    return h
+
+def data_fingerprint(data, images=None) -> str | None:
+    """What identifies the contents of the MIND-format folder `data`: a hash (BLAKE2b) of every split's news.tsv and
+    behaviors.tsv, whole (and of a toy world's toy.json), and of its cover images (`images`, default `data/images`):
+    each one's name and bytes. A split replaced, regenerated or edited in place, or a cover added, removed or changed,
+    change it; a copy does not. About 1 s per GB read, each cover read once per process and file version (its size and
+    time). None for 'toy', which its toy_seed and visual_weight define."""
+    if data == 'toy': return None
+    root, h = Path(str(data)), _text_files_hash(Path(str(data)))
     covers = Path(str(images)).expanduser() if images is not None else root/'images'
     if covers.is_dir():                              # the covers: each one's name and contents
         h.update(b'covers:content;')
@@ -231,15 +236,7 @@ def legacy_data_fingerprint(data, images=None) -> str | None:
     """`data_fingerprint` as imrec wrote it before covers were hashed by content (their names and sizes only): what
     runs recorded then hold, so that they continue on the same data (`_as_fingerprinted`)."""
     if data == 'toy': return None
-    root, h = Path(str(data)), hashlib.blake2b(digest_size=8)
-    for split in ('train', 'dev', 'test'):
-        for name in ('news.tsv', 'behaviors.tsv'):
-            f = root/split/name
-            if not f.is_file(): continue
-            h.update(f"{split}/{name}:{f.stat().st_size}:".encode())
-            with open(f, 'rb') as fh:
-                for chunk in iter(lambda: fh.read(FINGERPRINT_CHUNK), b''): h.update(chunk)
-    if (root/'toy.json').is_file(): h.update((root/'toy.json').read_bytes())
+    root, h = Path(str(data)), _text_files_hash(Path(str(data)))
     covers = Path(str(images)).expanduser() if images is not None else root/'images'
     if covers.is_dir():
         for f in sorted(covers.iterdir()): h.update(f"images/{f.name}:{f.stat().st_size if f.is_file() else -1};".encode())
