@@ -103,24 +103,28 @@ def compact_streams(path) -> int:
     "Rewrite the executed notebook at `path` with each cell's consecutive same-stream outputs merged into one and redrawn lines kept as last drawn; returns how many outputs it removed."
     path = Path(path)
     nb = json.loads(path.read_text(encoding='utf-8'))
-    removed = 0
+    removed, changed = 0, False
     for cell in nb.get('cells', []):
         outs, kept = cell.get('outputs') or [], []
         for o in outs:
             if o.get('output_type') == 'stream' and kept and kept[-1].get('output_type') == 'stream' and kept[-1].get('name') == o.get('name'):
-                kept[-1] = {**kept[-1], 'text': ''.join(kept[-1]['text']) + ''.join(o.get('text', ''))}
+                kept[-1] = {**kept[-1], 'text': ''.join(kept[-1].get('text') or '') + ''.join(o.get('text') or '')}
             else: kept.append(dict(o))
         for o in kept:
-            if o.get('output_type') == 'stream': o['text'] = _drawn(''.join(o.get('text', '')))
+            if o.get('output_type') == 'stream':
+                text = ''.join(o.get('text') or '')
+                changed |= _drawn(text) != text or not isinstance(o.get('text'), str)
+                o['text'] = _drawn(text)
         removed += len(outs) - len(kept)
         if outs: cell['outputs'] = kept
-    atomic_write(path, json.dumps(nb, indent=1, ensure_ascii=False) + '\n')   # replaces a link with a file; a failed write leaves it as it was
+    if removed or changed:
+        atomic_write(path, json.dumps(nb, indent=1, ensure_ascii=False) + '\n')   # replaces a link with a file; a failed write leaves it as it was
     return removed
 
 def _compact_or_warn(path) -> None:
     "`compact_streams(path)`, or a warning when it cannot be done: the executed notebook is then kept as papermill wrote it."
     try: compact_streams(path)
-    except (OSError, ValueError) as e:
+    except Exception as e:                              # compaction is cosmetic: whatever goes wrong, the run stands
         print(f"imrec_train: warning: {path} was kept as written, without compacting its outputs ({type(e).__name__}: {e})", file=sys.stderr)
 
 # %% ../../nbs/33_cli.ipynb #43489a03
@@ -168,7 +172,7 @@ def train_cli(model: Param("a registered model: nrms, nrms_im, fim, fim_im, ... 
     print(f"run {out.name}: results in {out}, checkpoints in {ck.parent}" + (f"; resuming from {ck}" if ck.is_file() else ''), flush=True)
     with lock, lock.handed_down():
         partial = out/PARTIAL_NOTEBOOK             # a finished run's train.ipynb is replaced only by another finished one
-        if partial.is_symlink(): partial.unlink()  # a linked copy's (cp -rs): papermill would write into the original's
+        partial.unlink(missing_ok=True)            # an earlier attempt's, or a linked copy's (cp -rs, cp -al): papermill would write into it
         try: pm.execute_notebook(papermill_path(nb), papermill_path(partial), parameters=params, kernel_name='python3', cwd=str(Path.cwd()), progress_bar=True)
         except pm.PapermillExecutionError as e:      # the error in one line; its traceback stays in the executed notebook
             _compact_or_warn(partial)

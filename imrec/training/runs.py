@@ -17,7 +17,8 @@ __all__ = ['RUN_NAME_RE', 'RUN_NAME_MAX', 'RESERVED_RUN_NAMES', 'GLOVE_NAMES', '
            'check_run_name', 'Rule', 'available_devices', 'validate_parameters', 'is_toy_world', 'data_fingerprint',
            'legacy_data_fingerprint', 'glove_fingerprint', 'content_hash', 'labelled_splits', 'resolve_report',
            'paper_glove', 'toy_folder', 'resolve_assets', 'default_run_name', 'data_lengths', 'fit_lengths',
-           'run_parameters', 'read_run_file', 'check_run', 'RunLocked', 'RunLock', 'open_run', 'finished_run']
+           'run_parameters', 'read_run_file', 'learner_fingerprint', 'check_run', 'RunLocked', 'RunLock', 'open_run',
+           'finished_run']
 
 # %% ../../nbs/34_runs.ipynb #4f11e68e
 RUN_NAME_RE = re.compile(r'[A-Za-z0-9_-][A-Za-z0-9._-]*')     # a plain folder name; '..' is refused separately
@@ -232,12 +233,12 @@ def data_fingerprint(data, images=None) -> str | None:
             h.update(f"images/{f.name}:{content_hash(f) if f.is_file() else -1};".encode())
     return h.hexdigest()
 
-def legacy_data_fingerprint(data, images=None) -> str | None:
-    """`data_fingerprint` as imrec wrote it before covers were hashed by content (their names and sizes only): what
-    runs recorded then hold, so that they continue on the same data (`_as_fingerprinted`)."""
+def legacy_data_fingerprint(data) -> str | None:
+    """`data_fingerprint` as imrec wrote it before covers were hashed by content: the names and sizes of `data/images`
+    (whatever `-p images` said), what runs recorded then hold, so that they continue on the same data (`_as_fingerprinted`)."""
     if data == 'toy': return None
     root, h = Path(str(data)), _text_files_hash(Path(str(data)))
-    covers = Path(str(images)).expanduser() if images is not None else root/'images'
+    covers = root/'images'
     if covers.is_dir():
         for f in sorted(covers.iterdir()): h.update(f"images/{f.name}:{f.stat().st_size if f.is_file() else -1};".encode())
     return h.hexdigest()
@@ -547,7 +548,7 @@ def _as_fingerprinted(old: dict, p: dict, new: dict) -> dict:
     before `glove_fingerprint` knew its GloVe file by path, so the same path is the same file; a run whose
     `data_fingerprint` is the `legacy_data_fingerprint` of `p`'s data (covers by name and size) ran on that data."""
     if old.get('data_fingerprint') not in (None, new.get('data_fingerprint')) and \
-            old.get('data_fingerprint') == legacy_data_fingerprint(p['data'], p.get('images')):
+            old.get('data_fingerprint') == legacy_data_fingerprint(p['data']):
         old = {**old, 'data_fingerprint': new.get('data_fingerprint')}
     g = old.get('glove')
     if old.get('glove_fingerprint') is None and new.get('glove_fingerprint') is not None and isinstance(g, str) and g not in GLOVE_NAMES \
@@ -561,6 +562,19 @@ def _lengths_hint(old: dict, new: dict, p: dict) -> str:
     if not diff or not diff <= {'title_len', 'history_len'} or not p.get('longest'): return ''
     return (f"; title_len and history_len now default to the data's longest title and history (at most the model's), and that "
             f"run was made with other lengths: pass -p title_len {old.get('title_len')} -p history_len {old.get('history_len')} to continue it, or")
+
+def learner_fingerprint(p: dict, checkpoint) -> dict:
+    """The run identity `train.ipynb` hands its `Learner` (a checkpoint of another is never resumed): its params `p`
+    (`PARAMS_KEYS`) but `RUN_MAY_CHANGE`; or, when the run's `checkpoint` (`<workdir>/<run>/last.pt`) holds the same run
+    as an older imrec recorded it (its settings the same once `_as_fingerprinted`, as `check_run` accepts them, though
+    its identity lacks keys added since or holds fingerprints of the older kind), that checkpoint's own identity, so
+    that the run resumes."""
+    ident = {k: v for k, v in p.items() if k not in RUN_MAY_CHANGE}
+    ck = Path(checkpoint)
+    s = _checkpoint_settings(ck) if ck.is_file() else None
+    if not isinstance(s, dict): return ident
+    new = _settings(p)
+    return s if _as_fingerprinted(_settings(s), p, new) == new else ident
 
 def check_run(p: dict) -> None:
     """FileExistsError when `results/<run>/params.json` or the checkpoint `<workdir>/<run>/last.pt` belongs to a run whose
@@ -582,7 +596,7 @@ def check_run(p: dict) -> None:
     state = _load_checkpoint(ck) if ck.is_file() else None
     if state is not None:
         s = _checkpoint_settings(ck, state)
-        if s is not None: found.append((ck, _as_fingerprinted({k: s.get(k) for k in new}, p, new)))
+        if s is not None: found.append((ck, _as_fingerprinted(_settings(s), p, new)))
     for path, old in found:
         if old != new:
             raise FileExistsError(f"run {p['run']} already exists with other settings ({path}: {_differences(old, new)})"
