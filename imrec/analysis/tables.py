@@ -235,23 +235,28 @@ def run_groups(run_dir, ds=None) -> pd.DataFrame:
     return g
 
 # %% ../../nbs/42_tables.ipynb #10b1863f
-def table4(results='results', seeds=SEEDS, data='toy', visual_weight=0.5, metric='auc', ds=None) -> pd.DataFrame:
+def table4(results='results', seeds=SEEDS, data='toy', visual_weight=0.5, metric='auc', ds=None, runs=None) -> pd.DataFrame:
     """Table 4 from the runs of `TABLE4` in `results/`: a row per user group x news group, a column per model with
     `metric` as mean ± sd over seeds, and the impressions of the cell. Models without runs are left out. `ds`: the
-    runs' dataset (default: each run's own, `run_dataset`). A model with runs for only some of the seeds is labelled
+    runs' dataset (default: each run's own, `run_dataset`); `runs`, when given, the names of the runs that may be used
+    (those a grid counts as finished: `imrec_tables --tables_only` leaves out the rest). A model with runs for only some of the seeds is labelled
     with how many (`FIM-IM (1 of 3 seeds)`)."""
-    cols, n = {}, None
+    cols, n, splits = {}, None, {}
     for m in TABLE4:
         names = [GridRun(m, s).name(data, visual_weight) for s in seeds]
-        found = [Path(results)/x for x in names if (Path(results)/x/'metrics.json').is_file()]
+        found = [Path(results)/x for x in names if (Path(results)/x/'metrics.json').is_file() and (runs is None or x in runs)]
         if not found: continue
         g = pd.concat([run_groups(d, ds) for d in found])
         a = g.groupby(['users', 'news'], sort=False)[metric].agg(['mean', 'std'])
         label = spec(m).label + (f" ({len(found)} of {len(names)} seeds)" if len(found) < len(names) else '')   # a model not run on every seed says so
         cols[label] = [_cell(mu, sd) for mu, sd in zip(a['mean'], a['std'])]
         n = g.groupby(['users', 'news'], sort=False)['impressions'].first()
-        split = '/'.join(sorted(set(g.split)))
+        splits[spec(m).label] = sorted(set(g.split))
     if n is None: return pd.DataFrame()
+    if len({tuple(s) for s in splits.values()}) > 1 or any(len(s) > 1 for s in splits.values()):
+        raise ValueError(f"Table 4's runs report different splits ({'; '.join(f'{m}: {chr(47).join(s)}' for m, s in splits.items())}): "
+                         f"their metrics cannot stand in one table; run them again with one report split (-p report)")
+    split = next(iter(splits.values()))[0]
     out = pd.DataFrame({'users': [u for u, _ in n.index], 'news': [v for _, v in n.index], **cols, 'impressions': list(n)})
     out.attrs['split'] = split
     return out
