@@ -113,8 +113,8 @@ def compact_streams(path) -> int:
         for o in kept:
             if o.get('output_type') == 'stream':
                 text = ''.join(o.get('text') or '')
-                changed |= _drawn(text) != text or not isinstance(o.get('text'), str)
-                o['text'] = _drawn(text)
+                changed |= (drawn := _drawn(text)) != o.get('text')          # redrawn, or text kept as a list of lines
+                o['text'] = drawn
         removed += len(outs) - len(kept)
         if outs: cell['outputs'] = kept
     if removed or changed:
