@@ -8,7 +8,7 @@ import time, warnings
 from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
-import torch
+import torch, torch.utils.data
 from ..data.text import Vocab, tokenize_spans, encode_titles, category_token
 from ..models.layers import HIDDEN_CUE_SHARE
 from fastcore.basics import patch
@@ -17,7 +17,8 @@ from fastcore.basics import patch
 __all__ = ['CATEGORY_SLOTS', 'STORE_CHUNK', 'SAMPLE_CHUNK', 'EPOCH_SEED_STRIDE', 'MIND_SMALL_DEV', 'SYNTHETIC_VOCAB',
            'EXTRA_CUES', 'MAX_CANDIDATES', 'NewsFeatures', 'impression_share_mask', 'news_features', 'entity_tokens',
            'entity_table', 'Impressions', 'user_index', 'impressions', 'train_samples', 'n_train_samples', 'batch',
-           'train_batches', 'synthetic_news', 'synthetic_impressions', 'benchmark_batch', 'benchmark_train_samples']
+           'shard', 'TrainBatches', 'batch_loader', 'train_batches', 'synthetic_news', 'synthetic_impressions',
+           'benchmark_batch', 'benchmark_train_samples']
 
 # %% ../../nbs/30_batches.ipynb #d4803b1f
 CATEGORY_SLOTS = 2          # FIM's title rows start with the category and the subcategory token: no word, no cue
@@ -314,14 +315,51 @@ def batch(f: NewsFeatures, cand: np.ndarray, hist: np.ndarray, device='cpu', dty
     return {k: v.to(device) for k, v in b.items()}
 
 # %% ../../nbs/30_batches.ipynb #a96f7f3f
+def shard(idx: np.ndarray, rank: int = 0, world: int = 1) -> np.ndarray:
+    "Process `rank`'s part of one global batch `idx` among `world` processes: `np.array_split`'s near-equal runs, in order."
+    if not 0 <= rank < world: raise ValueError(f"rank must lie in 0..{world - 1} for {world} processes, not {rank}")
+    return np.array_split(np.asarray(idx), world)[rank]
+
+class TrainBatches(torch.utils.data.Dataset):
+    """One epoch's training batches as a map-style dataset: item `bi` is batch `bi` of the epoch's shuffled samples (a fresh
+    draw of negatives and a fresh shuffle, a function of `seed` and `epoch` only), or with `world` > 1 process `rank`'s
+    `shard` of it. An item is `(batch, weight, n)`: the model batch (CPU tensors), the factor on this process's mean loss
+    that makes the mean of the processes' gradients (what DistributedDataParallel takes) the global batch's mean gradient,
+    `n_local * world / n_global` (1 on one process), and the global batch's sample count. A process whose shard is empty
+    (a last global batch smaller than `world`) gets the batch's first sample with weight 0, so that it still joins the
+    gradient exchange and no sample counts twice."""
+    def __init__(self, f: NewsFeatures, imp: Impressions, batch_size=32, npratio=4, seed=0, epoch=0, rank=0, world=1):
+        if batch_size < 1: raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        self.f, self.imp, self.batch_size, self.rank, self.world = f, imp, batch_size, rank, world
+        self.samples, self.s_imp = train_samples(imp, npratio, seed * EPOCH_SEED_STRIDE + epoch)
+        self.order = np.random.default_rng(seed * EPOCH_SEED_STRIDE + epoch + 1).permutation(len(self.samples))
+    def __len__(self): return -(-len(self.order) // self.batch_size)
+    def global_batch(self, bi: int) -> np.ndarray:
+        "Sample numbers of global batch `bi` (all processes together)."
+        if not 0 <= bi < len(self): raise IndexError(f"batch {bi} of an epoch of {len(self)} batches")
+        return self.order[bi * self.batch_size:(bi + 1) * self.batch_size]
+    def __getitem__(self, bi: int):
+        g = self.global_batch(bi)
+        idx = shard(g, self.rank, self.world)
+        weight = len(idx) * self.world / len(g)
+        if not len(idx): idx, weight = g[:1], 0.0
+        s = self.s_imp[idx]
+        return (batch(self.f, self.samples[idx], self.imp.hist[s], users=None if self.imp.user_rows is None else self.imp.user_rows[s]),
+                weight, len(g))
+
+def batch_loader(ds: TrainBatches, start: int = 0, workers: int = 0, pin_memory: bool = False, prefetch: int = 4):
+    """Batches `start`.. of `ds` in order, each `(batch, weight, n)`, built in `workers` worker processes (0: in this
+    thread), `prefetch` batches ahead per worker, in pinned memory with `pin_memory` (for CUDA copies that overlap). It
+    draws nothing from torch's global random state (a DataLoader seeds its workers from it otherwise, which would shift
+    the dropout draws of a resumed run against an uninterrupted one)."""
+    return torch.utils.data.DataLoader(ds, batch_size=None, sampler=range(start, len(ds)), num_workers=workers,
+                                       pin_memory=pin_memory, prefetch_factor=prefetch if workers else None,
+                                       generator=torch.Generator().manual_seed(0))
+
 def train_batches(f: NewsFeatures, imp: Impressions, batch_size=32, npratio=4, seed=0, epoch=0, start=0):
-    "Yield (batch index, batch) over one epoch's shuffled samples, from batch `start` (for resuming)."
-    samples, s_imp = train_samples(imp, npratio, seed * EPOCH_SEED_STRIDE + epoch)
-    order = np.random.default_rng(seed * EPOCH_SEED_STRIDE + epoch + 1).permutation(len(samples))
-    for bi, s in enumerate(range(0, len(order), batch_size)):
-        if bi < start: continue
-        idx = order[s:s + batch_size]
-        yield bi, batch(f, samples[idx], imp.hist[s_imp[idx]], users=None if imp.user_rows is None else imp.user_rows[s_imp[idx]])
+    "Yield (batch index, batch) over one epoch's shuffled samples (`TrainBatches`, one process), from batch `start` (for resuming)."
+    ds = TrainBatches(f, imp, batch_size, npratio, seed, epoch)
+    for bi in range(start, len(ds)): yield bi, ds[bi][0]
 
 # %% ../../nbs/30_batches.ipynb #1640658f
 MIND_SMALL_DEV = {'n_news': 65238, 'n_impressions': 73152, 'mean_candidates': 37.4}   # MIND-small's dev split, which the benchmarks imitate

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/32_learner.ipynb #92a78239
 from __future__ import annotations
-import json, math, time
+import json, math, os, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -12,12 +12,14 @@ import torch
 from fastcore.basics import patch
 from ..core import atomic_path, atomic_write
 from .batches import (NewsFeatures, Impressions, batch, train_batches, n_train_samples, MIND_SMALL_DEV,
+                                    TrainBatches, batch_loader,
                                     synthetic_news, synthetic_impressions)
 from .metrics import evaluate, write_prediction
 from ..models.layers import click_loss, dot_click
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'TrainConfig', 'pick_device', 'score_impressions', 'Learner', 'benchmark_scoring']
+__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'TrainConfig', 'pick_device', 'dist_rank_world', 'batch_workers',
+           'score_impressions', 'Learner', 'benchmark_scoring']
 
 # %% ../../nbs/32_learner.ipynb #03da7d1c
 @dataclass
@@ -34,15 +36,26 @@ class TrainConfig:
     amp: bool = True            # mixed precision on CUDA (ignored on CPU)
     ckpt_every: int = 200       # batches between checkpoints within an epoch
     eval_batch: int = 256       # news (NRMS) or impressions x candidates (FIM) per evaluation pass
+    workers: int | None = None  # processes building the training batches (None: 0 on CPU, whose cores the model uses; 2 on CUDA)
 
 # %% ../../nbs/32_learner.ipynb #a352039f
-RESUME_MAY_CHANGE = ('epochs', 'patience', 'ckpt_every', 'device', 'eval_batch', 'amp')   # TrainConfig fields a resumed run may change
+RESUME_MAY_CHANGE = ('epochs', 'patience', 'ckpt_every', 'device', 'eval_batch', 'amp', 'workers')   # TrainConfig fields a resumed run may change
 LOSS_WINDOW = 50                                                                          # batches the progress bar's loss averages
 
 # %% ../../nbs/32_learner.ipynb #6d7e3460
-def pick_device(device='auto') -> torch.device:
-    "CUDA when available (or as asked), else CPU."
-    return torch.device('cuda' if device == 'auto' and torch.cuda.is_available() else ('cpu' if device == 'auto' else device))
+def pick_device(device='auto', local_rank: int | None = None) -> torch.device:
+    "CUDA when available (or as asked), else CPU; with `local_rank` (a process of a distributed run), CUDA means that GPU of this machine."
+    d = torch.device('cuda' if device == 'auto' and torch.cuda.is_available() else ('cpu' if device == 'auto' else device))
+    return torch.device('cuda', local_rank) if d.type == 'cuda' and d.index is None and local_rank is not None else d
+
+def dist_rank_world() -> tuple[int, int]:
+    "(rank, number of processes) of this process: (0, 1) unless `torch.distributed` is initialised (as under torchrun)."
+    import torch.distributed as dist
+    return (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+
+def batch_workers(cfg: TrainConfig, device: torch.device) -> int:
+    "How many processes build the training batches: `cfg.workers`, or by default none on CPU (the model uses its cores) and 2 on CUDA."
+    return cfg.workers if cfg.workers is not None else (0 if device.type == 'cpu' else 2)
 
 # %% ../../nbs/32_learner.ipynb #04b00ee4
 def _atomic_save(obj, path: Path):
@@ -117,9 +130,22 @@ def _hidden_rows(features: NewsFeatures, train_features: NewsFeatures | None) ->
     if train_features.impression is None: return None
     return np.flatnonzero(~train_features.impression.numpy())
 
+def _has_unused_parameters(model, f: NewsFeatures, train: Impressions, cfg: TrainConfig, device) -> bool:
+    """Whether a training step leaves some of `model`'s parameters without a gradient (DistributedDataParallel must then
+    look for them at every step), from one forward and backward pass on the first batch; torch's random state and the
+    gradients are left as they were."""
+    b = {k: v.to(device) for k, v in TrainBatches(f, train, cfg.batch_size, cfg.npratio, cfg.seed, 0)[0][0].items()}
+    with torch.random.fork_rng(devices=[device] if device.type == 'cuda' else []):
+        model.train(); click_loss(model(b)).backward()
+    unused = any(q.requires_grad and q.grad is None for q in model.parameters())
+    model.zero_grad(set_to_none=True)
+    return unused
+
 class Learner:
     """Trains `model` on `train` impressions, evaluates on `dev`, keeps checkpoints and results in `out`. Training batches
-    come from `train_features` when given (e.g. `features.hide_impressions(...)`, Table 5), evaluation always from `features`."""
+    come from `train_features` when given (e.g. `features.hide_impressions(...)`, Table 5), evaluation always from `features`.
+    Under `torch.distributed` (torchrun; `imrec.training.distributed`) it is one process of several: it trains its share
+    of every batch through DistributedDataParallel, and only rank 0 evaluates and writes files."""
     def __init__(self, model, features: NewsFeatures, train: Impressions, dev: Impressions | None, cfg: TrainConfig, out, fingerprint=None,
                  train_features: NewsFeatures | None = None):
         "`fingerprint`: anything JSON-able that identifies the run (data, model, parameters); a checkpoint of another is not resumed."
@@ -129,10 +155,18 @@ class Learner:
                              f"(or the split is unlabelled); nothing to train on")
         hidden = _hidden_rows(features, train_features)
         self.train_f = features if train_features is None else train_features
-        self.fingerprint = _fingerprint(model, train, cfg, fingerprint, hidden)
+        self.run_identity, self.fingerprint = fingerprint, _fingerprint(model, train, cfg, fingerprint, hidden)
         self.out.mkdir(parents=True, exist_ok=True)
-        self.device = pick_device(cfg.device)
+        self.rank, self.world = dist_rank_world()
+        self.device = pick_device(cfg.device, int(os.environ.get('LOCAL_RANK', 0)) if self.world > 1 else None)
         self.model.to(self.device)
+        self.net = self.model                    # what training calls: the model, or its DistributedDataParallel wrapper
+        if self.world > 1:
+            from torch.nn.parallel import DistributedDataParallel
+            cuda = self.device.type == 'cuda'
+            if cuda: torch.cuda.set_device(self.device)
+            self.net = DistributedDataParallel(self.model, device_ids=[self.device.index] if cuda else None,
+                                               find_unused_parameters=_has_unused_parameters(self.model, self.train_f, train, cfg, self.device))
         self.opt = torch.optim.Adam(self.model.parameters(), lr=cfg.lr)
         self.use_amp = cfg.amp and self.device.type == 'cuda'
         self.scaler = torch.amp.GradScaler('cuda') if self.use_amp else None
@@ -141,9 +175,16 @@ class Learner:
 # %% ../../nbs/32_learner.ipynb #65898bce
 @patch
 def _save_last(self: Learner):
-    "Write `out/last.pt`: weights, optimizer, training state, torch's random state and the run's fingerprint."
-    _atomic_save({'model': self.model.state_dict(), 'opt': self.opt.state_dict(), 'state': self.state,
-                  'torch_rng': torch.get_rng_state(), 'fingerprint': self.fingerprint}, self.out/'last.pt')
+    """Write `out/last.pt`: weights, optimizer, training state, torch's random state (of every process when distributed:
+    all of them call this, rank 0 writes) and the run's fingerprint."""
+    rngs = [torch.get_rng_state()]
+    if self.world > 1:
+        import torch.distributed as dist
+        rngs = [None] * self.world; dist.all_gather_object(rngs, torch.get_rng_state())
+    if self.rank == 0:
+        _atomic_save({'model': self.model.state_dict(), 'opt': self.opt.state_dict(), 'state': self.state,
+                      'torch_rng': rngs[0], 'torch_rngs': rngs, 'fingerprint': self.fingerprint}, self.out/'last.pt')
+    if self.world > 1: dist.barrier()              # no process goes on before the checkpoint is complete
 
 # %% ../../nbs/32_learner.ipynb #1108b076
 @patch
@@ -156,10 +197,13 @@ def _resume(self: Learner) -> bool:
         raise FileExistsError(f"{p} is the checkpoint of another run (other data, model or settings): resuming it would mix "
                               f"the two. Use another output folder (run name), or delete {self.out} to start again.")
     self.model.load_state_dict(ck['model']); self.opt.load_state_dict(ck['opt'])
-    self.state = ck['state']; torch.set_rng_state(ck['torch_rng'])
+    self.state = ck['state']
+    rngs = ck.get('torch_rngs') or [ck['torch_rng']]        # one per process of the run that wrote it
+    torch.set_rng_state(rngs[self.rank % len(rngs)].cpu())   # loaded onto the run's device; the state lives on CPU
     st = self.state
-    print(f"resuming from {p}: {st['epoch']} epoch{'s' * (st['epoch'] != 1)} done" + (f", {st['batch']} batches of epoch {st['epoch'] + 1}" if st.get('batch') else '')
-          + (f", best dev AUC {st['best_auc']:.4f} at epoch {st['best_epoch']}" if (st.get('best_epoch') or 0) > 0 else ''))
+    if self.rank == 0: print(f"resuming from {p}: {st['epoch']} epoch{'s' * (st['epoch'] != 1)} done" + (f", {st['batch']} batches of epoch {st['epoch'] + 1}" if st.get('batch') else '')
+          + (f", best dev AUC {st['best_auc']:.4f} at epoch {st['best_epoch']}" if (st.get('best_epoch') or 0) > 0 else '')
+          + (f" (written by {len(rngs)} processes, continued by {self.world}: the dropout draws differ from an uninterrupted run)" if len(rngs) != self.world else ''))
     return True
 
 # %% ../../nbs/32_learner.ipynb #6e0e26f1
@@ -179,37 +223,46 @@ def evaluate(self: Learner, imp: Impressions | None = None, prediction=None):
 
 # %% ../../nbs/32_learner.ipynb #b32af27b
 @patch
-def _train_step(self: Learner, b: dict, epoch: int, bi: int) -> float:
-    "One optimizer step on batch `b` (batch `bi` of `epoch`, both from 0); returns its loss. FloatingPointError on a NaN or infinite loss."
+def _train_step(self: Learner, b: dict, epoch: int, bi: int, weight: float = 1.0) -> float:
+    """One optimizer step on batch `b` (batch `bi` of `epoch`, both from 0); returns the loss of the whole batch (of all
+    processes together when distributed). `weight`: the factor on this process's loss (`TrainBatches`). FloatingPointError
+    on a NaN or infinite loss, raised by every process at once."""
     cfg = self.cfg
-    b = {k: v.to(self.device) for k, v in b.items()}
+    b = {k: v.to(self.device, non_blocking=True) for k, v in b.items()}
     with torch.autocast('cuda', enabled=self.use_amp):
-        loss = click_loss(self.model(b))
-    if not torch.isfinite(loss):
-        raise FloatingPointError(f"the loss became {loss.item()} at epoch {epoch + 1}, batch {bi + 1}: training stopped; "
+        loss = click_loss(self.net(b))
+    whole = loss.detach()
+    if self.world > 1:                   # the global batch's mean loss, one all-reduce; a NaN anywhere is seen everywhere
+        import torch.distributed as dist
+        whole = (whole.float() * weight / self.world).reshape(1); dist.all_reduce(whole)
+    if not torch.isfinite(whole).all():
+        raise FloatingPointError(f"the loss became {whole.item()} at epoch {epoch + 1}, batch {bi + 1}: training stopped; "
                                  f"{self.out/'last.pt'} holds the last good state (lower the learning rate or clip gradients)")
+    if weight != 1: loss = loss * weight
     self.opt.zero_grad()
     if self.scaler: self.scaler.scale(loss).backward(); self.scaler.unscale_(self.opt)
     else: loss.backward()
     if cfg.grad_clip: torch.nn.utils.clip_grad_norm_(self.model.parameters(), cfg.grad_clip)
     if self.scaler: self.scaler.step(self.opt); self.scaler.update()
     else: self.opt.step()
-    return loss.item()
+    return whole.item()
 
 # %% ../../nbs/32_learner.ipynb #fbbe2550
 @patch
 def _train_epoch(self: Learner, ep: int, progress=True, on_batch=None) -> dict:
-    "Train epoch `ep` (from 0) from `state['batch']`; returns its record: epoch, mean loss, samples per second."
+    """Train epoch `ep` (from 0) from `state['batch']`, its batches built by `batch_workers` processes (`batch_loader`);
+    returns its record: epoch, mean loss, samples per second (of all processes)."""
     from tqdm.auto import tqdm
     cfg = self.cfg
     self.model.train()
     losses = self.state.setdefault('epoch_losses', [])
-    t_epoch, n_done = time.perf_counter(), 0
-    bar = tqdm(total=math.ceil(n_train_samples(self.train) / cfg.batch_size), initial=self.state['batch'],
-               desc=f"epoch {ep + 1}/{cfg.epochs}", disable=not progress)
-    for bi, b in train_batches(self.train_f, self.train, cfg.batch_size, cfg.npratio, cfg.seed, ep, start=self.state['batch']):
-        loss = self._train_step(b, ep, bi)
-        losses.append(loss); n_done += len(b['cand_title'])
+    t_epoch, n_done, start = time.perf_counter(), 0, self.state['batch']
+    ds = TrainBatches(self.train_f, self.train, cfg.batch_size, cfg.npratio, cfg.seed, ep, self.rank, self.world)
+    loader = batch_loader(ds, start, batch_workers(cfg, self.device), pin_memory=self.device.type == 'cuda')
+    bar = tqdm(total=len(ds), initial=start, desc=f"epoch {ep + 1}/{cfg.epochs}", disable=not progress or self.rank != 0)
+    for bi, (b, weight, n) in zip(range(start, len(ds)), loader):
+        loss = self._train_step(b, ep, bi, weight)
+        losses.append(loss); n_done += n
         self.state['batch'] = bi + 1
         bar.update(1); bar.set_postfix(loss=f"{np.mean(losses[-LOSS_WINDOW:]):.4f}")
         if self.state['batch'] % cfg.ckpt_every == 0: self._save_last()
@@ -222,7 +275,7 @@ def _train_epoch(self: Learner, ep: int, progress=True, on_batch=None) -> dict:
 @patch
 def _validate(self: Learner, ep: int, rec: dict) -> None:
     "Add epoch `ep`'s dev metrics to `rec`; keep `best.pt` on a better dev AUC, count bad epochs and stop early after `patience`."
-    if self.dev is None or self.dev.labels is None: return
+    if self.dev is None or self.dev.labels is None or self.rank != 0: return       # distributed: rank 0 evaluates, fit shares its state
     m, _ = self.evaluate(self.dev)
     rec.update({f"dev_{k}": v for k, v in m.as_dict().items() if k in ('auc', 'mrr', 'ndcg5', 'ndcg10')})
     if m.auc > self.state['best_auc']:
@@ -239,7 +292,13 @@ def fit(self: Learner, progress=True, on_batch=None) -> list:
     own `patience`: with a larger one than the run it continues, training goes on where that run stopped. `on_batch(learner,
     epoch, batch, loss)`, if given, is called after every training batch (epoch and batch from 0), after any checkpoint of it."""
     self._resume()
-    if self.state['epoch'] == 0 and self.state['batch'] == 0: torch.manual_seed(self.cfg.seed)
+    if self.world > 1:                      # every process must continue from the same point (a checkpoint folder they all see)
+        import torch.distributed as dist
+        where = [None] * self.world; dist.all_gather_object(where, (self.state['epoch'], self.state['batch']))
+        if len(set(where)) > 1:
+            raise RuntimeError(f"the {self.world} processes do not agree where the run stands (epoch, batch per rank: {where}): "
+                               f"some do not see {self.out/'last.pt'}; the checkpoint folder must be one that every process (every machine) sees")
+    if self.state['epoch'] == 0 and self.state['batch'] == 0: torch.manual_seed(self.cfg.seed + self.rank)   # rank 0: as one process
     # early stopping judged with this run's patience: a run continued with a larger one trains on where it had stopped
     self.state['stopped_early'] = self.dev is not None and self.state['bad_epochs'] >= self.cfg.patience
     while self.state['epoch'] < self.cfg.epochs and not self.state['stopped_early']:
@@ -248,8 +307,11 @@ def fit(self: Learner, progress=True, on_batch=None) -> list:
         self._validate(ep, rec)
         self.state['history'].append(rec)
         self.state.update(epoch=ep + 1, batch=0, epoch_losses=[])
+        if self.world > 1:                  # every process continues (or stops) by rank 0's dev evaluation
+            import torch.distributed as dist
+            shared = [self.state]; dist.broadcast_object_list(shared, src=0); self.state = shared[0]
         self._save_last()
-        atomic_write(self.out/'history.json', json.dumps(self.state['history'], indent=1))
+        if self.rank == 0: atomic_write(self.out/'history.json', json.dumps(self.state['history'], indent=1))
     return self.state['history']
 
 # %% ../../nbs/32_learner.ipynb #d3ccd17e

@@ -155,6 +155,10 @@ PARAMETERS = {
                 lambda v: v is None or (isinstance(v, str) and bool(RUN_NAME_RE.fullmatch(v)) and '..' not in v and len(v) <= RUN_NAME_MAX)),
     'results': Rule('a folder path', _path),
     'workdir': Rule("a folder path, or None (<results>/.checkpoints: the checkpoints beside the results they belong to)", lambda v: v is None or _path(v)),
+    'nproc': _count(1),
+    'torchrun': Rule("a string of torchrun options for a run on several machines (e.g. '--nnodes 2 --node_rank 0 --rdzv-backend c10d "
+                     "--rdzv-endpoint host0:29500'), or '' (one machine)", lambda v: isinstance(v, str)),
+    'workers': _count(0, '0 on CPU, 2 per process on CUDA'),
 }
 
 # %% ../../nbs/34_runs.ipynb #5efef1e8
@@ -175,6 +179,13 @@ def _cross_problems(p: dict) -> list[str]:
         if spec(p['model']).with_category and p['title_len'] <= CATEGORY_SLOTS:
             out.append(f"title_len = {p['title_len']}: {p['model']}'s titles start with the category and subcategory tokens, "
                        f"so title_len must be at least {CATEGORY_SLOTS + 1}")
+    n = p.get('nproc', 1)
+    if n > 1 and str(p.get('device', 'auto')).startswith('cuda:'):
+        out.append(f"nproc = {n} with device = {p['device']!r}: a run on several processes gives each its own GPU (device 'cuda' or 'auto'), not one named GPU")
+    if n > 1 and p.get('device', 'auto') in ('auto', 'cuda'):
+        import torch
+        if torch.cuda.is_available() and n > torch.cuda.device_count():
+            out.append(f"nproc = {n}: this machine has {torch.cuda.device_count()} GPU(s), one per process (or device = 'cpu' for {n} CPU processes)")
     return out
 
 def validate_parameters(params: dict) -> dict:
