@@ -216,14 +216,21 @@ def user_vectors(self: DKN, cand: torch.Tensor, hist: torch.Tensor, hist_mask: t
     return (w.unsqueeze(-1) * hist.unsqueeze(1)).sum(-2)
 
 # %% ../../nbs/23_baselines.ipynb #ed1c7a5c
+DKN.news_keys = ('title', 'ent')            # what news_vectors takes, as batch keys after cand_ / hist_ (for cached news vectors)
+
+@patch
+def score_vectors(self: DKN, cand: torch.Tensor, hist: torch.Tensor, b: dict) -> torch.Tensor:
+    "Click scores (B, N) from candidate vectors (B, N, d), clicked news vectors (B, H, d) and the batch's `hist_mask`."
+    user = self.user_vectors(cand, hist, b['hist_mask'])                      # (B, N, d): one user vector per candidate
+    if self.cfg.interaction == 'dot': return dot_click(cand, user)
+    return self.predict(torch.cat([user, cand], -1)).squeeze(-1)
+
 @patch
 def forward(self: DKN, b: dict) -> torch.Tensor:
     "Click scores (B, N): the paper's DNN on [user; candidate], or with interaction='dot' their inner product."
     cand = self.news_vectors(b['cand_title'], b['cand_ent'])                  # (B, N, d)
     hist = self.news_vectors(b['hist_title'], b['hist_ent'])                  # (B, H, d)
-    user = self.user_vectors(cand, hist, b['hist_mask'])                      # (B, N, d): one user vector per candidate
-    if self.cfg.interaction == 'dot': return dot_click(cand, user)
-    return self.predict(torch.cat([user, cand], -1)).squeeze(-1)
+    return self.score_vectors(cand, hist, b)
 
 # %% ../../nbs/23_baselines.ipynb #285ee4f8
 @dataclass
@@ -335,10 +342,16 @@ def user_vectors(self: LSTUR, hist_vecs, hist_mask, user):
     return torch.cat([long, short * (n > 0).unsqueeze(-1)], -1)
 
 # %% ../../nbs/23_baselines.ipynb #6e937379
+LSTUR.news_keys = ('title', 'cat', 'subcat')   # what news_vectors takes, as batch keys after cand_ / hist_ (for cached news vectors)
+
+@patch
+def score_vectors(self: LSTUR, cand: torch.Tensor, hist: torch.Tensor, b: dict) -> torch.Tensor:
+    "Click scores (B, N) from candidate vectors (B, N, D), clicked news vectors (B, H, D) and the batch's `hist_mask` and `user`."
+    return dot_click(cand, self.user_vectors(hist, b['hist_mask'], b['user']))
+
 @patch
 def forward(self: LSTUR, b: dict) -> torch.Tensor:
     "Click scores (B, N): Eq 11's inner product of the candidates' vectors with the user vector."
     cand = self.news_vectors(b['cand_title'], b['cand_cat'], b['cand_subcat'])
     hist = self.news_vectors(b['hist_title'], b['hist_cat'], b['hist_subcat'])
-    user = self.user_vectors(hist, b['hist_mask'], b['user'])
-    return dot_click(cand, user)
+    return self.score_vectors(cand, hist, b)

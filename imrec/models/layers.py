@@ -63,9 +63,20 @@ class MultiHeadSelfAttention(nn.Module):
         "Attention weights (B, H, L, L) of the sequence x (B, L, D)."
         s = self._split(self.q(x)) @ self._split(self.k(x)).transpose(-1, -2) / math.sqrt(self.head_dim)
         return masked_softmax(s, None if mask is None else mask[..., None, None, :])
-    def forward(self, x: torch.Tensor, mask: torch.Tensor | None = None, values: torch.Tensor | None = None):
-        w = self.weights(x, mask)
-        out = w @ self._split(self.v(x if values is None else values))
+    def forward(self, x: torch.Tensor, mask: torch.Tensor | None = None, values: torch.Tensor | None = None, need_weights: bool = True):
+        """(output (B, L, heads * head_dim), weights (B, H, L, L)); with `need_weights=False` the weights are None and the
+        output comes from PyTorch's fused `scaled_dot_product_attention` (the same values to float tolerance, faster)."""
+        v = self._split(self.v(x if values is None else values))
+        if need_weights:
+            w = self.weights(x, mask)
+            out = w @ v
+        else:
+            w, keep = None, None
+            if mask is not None:                  # a sequence with no real item gets zeros, as masked_softmax gives it
+                mask = mask.bool(); some = mask.any(-1, keepdim=True)
+                keep = (mask | ~some)[..., None, None, :]
+            out = F.scaled_dot_product_attention(self._split(self.q(x)), self._split(self.k(x)), v, attn_mask=keep)
+            if mask is not None: out = out * some[..., None, None].to(out.dtype)
         return out.transpose(-3, -2).reshape(*x.shape[:-1], self.out_dim), w
 
 # %% ../../nbs/20_layers.ipynb #752cc608

@@ -58,17 +58,18 @@ class NewsEncoder(nn.Module):
 # %% ../../nbs/21_nrms.ipynb #293d79b7
 @patch
 def contextual_words(self: NewsEncoder, w: torch.Tensor, mask: torch.Tensor, cues: torch.Tensor | None = None,
-                     cue_mask: torch.Tensor | None = None, impression: torch.Tensor | None = None) -> tuple[torch.Tensor, dict]:
+                     cue_mask: torch.Tensor | None = None, impression: torch.Tensor | None = None, need_weights: bool = True) -> tuple[torch.Tensor, dict]:
     """Word vectors (n, L, D) from word embeddings w (n, L, Dw) with title mask (n, L) and, with the local module, cue
     memories (n, M, C) with mask (n, M) and `impression` (n,) (False: the news item's impression is hidden, no cue);
-    returns them and the attention weights: 'impression' (n, L, M, local module only) and 'semantic' (n, heads, L, L)."""
+    returns them and the attention weights: 'impression' (n, L, M, local module only) and 'semantic' (n, heads, L, L; None
+    without `need_weights`: the fused attention, faster)."""
     att = {}
     if self.memory is not None:
         wi, att['impression'] = self.memory(w, cues, cue_mask, impression)
         x = w if self.cfg.weights_from == 'semantic' else wi
-        h, att['semantic'] = self.self_attn(x, mask, values=wi)
+        h, att['semantic'] = self.self_attn(x, mask, values=wi, need_weights=need_weights)
     else:
-        h, att['semantic'] = self.self_attn(w, mask)
+        h, att['semantic'] = self.self_attn(w, mask, need_weights=need_weights)
     return h, att
 
 # %% ../../nbs/21_nrms.ipynb #2b1c5868
@@ -85,7 +86,7 @@ def forward(self: NewsEncoder, title, cues=None, cue_mask=None, global_cue=None,
     t = title.reshape(-1, title.shape[-1])
     mask = t != 0
     vis = None if impression is None else impression.reshape(-1)
-    h, att = self.contextual_words(self.drop(self.embedding(t)), mask, _flat(cues, 2), _flat(cue_mask, 1), vis)
+    h, att = self.contextual_words(self.drop(self.embedding(t)), mask, _flat(cues, 2), _flat(cue_mask, 1), vis, need_weights=return_attention)
     e, att['words'] = self.pool(self.drop(h), mask)
     if self.gate is not None: e, att['gate'] = self.gate(e, _flat(global_cue, 1), vis)
     e = e.reshape(*lead, -1)
@@ -99,7 +100,7 @@ class UserEncoder(nn.Module):
         self.self_attn = MultiHeadSelfAttention(news_dim, cfg.heads, cfg.head_dim)
         self.pool = AdditiveAttention(self.self_attn.out_dim, cfg.query_dim)
     def forward(self, news_vecs, mask):
-        h, _ = self.self_attn(news_vecs, mask)
+        h, _ = self.self_attn(news_vecs, mask, need_weights=False)
         return self.pool(h, mask)[0]
 
 # %% ../../nbs/21_nrms.ipynb #c99e4a10

@@ -133,22 +133,38 @@ BENCH_BATCH = 32          # training batch of the benchmark (the paper's)
 BENCH_NPRATIO = 4         # the paper's K: 1 + K candidates per sample
 BENCH_EXTRA_CUES = 10     # cue memory = title length + this many cues (9 cover cues and the category cue)
 
-def benchmark_model(model: str, cue_dim: int = 512, global_dim: int = 2048, batch_size: int = BENCH_BATCH, repeats: int = 3) -> dict:
+def benchmark_model(model: str, cue_dim: int = 512, global_dim: int = 2048, batch_size: int = BENCH_BATCH, repeats: int = 3,
+                    device: str = 'cpu', amp: bool = True, step: bool = False) -> dict:
     """Forward + backward time of one training batch of the registered model named `model` at the paper's sizes (best of
-    `repeats`, after a warm-up batch) and the peak memory above the process's size before the timed batches."""
+    `repeats`, after a warm-up batch) on `device` (on CUDA under float16 autocast with `amp`, as `Learner` trains), with
+    `step` Adam's update too, and the peak memory above the process's size before the timed batches (on CUDA: the peak
+    GPU memory of the timed batches)."""
     torch.manual_seed(0)
+    dev = torch.device(device)
+    cuda = dev.type == 'cuda'
     L, H = default_lengths(model)
     m = build_model(model, **{**PAPER_SIZES, 'cue_dim': cue_dim, 'global_dim': global_dim}, title_len=L, history_len=H,
-                    entity_embeddings=torch.randn(PAPER_SIZES['n_entities'], PAPER_SIZES['word_dim'])).train()
+                    entity_embeddings=torch.randn(PAPER_SIZES['n_entities'], PAPER_SIZES['word_dim'])).train().to(dev)
     b = random_batch(B=batch_size, N=1 + BENCH_NPRATIO, H=H, L=L, M=L + BENCH_EXTRA_CUES, C=cue_dim, G=global_dim, vocab=PAPER_SIZES['vocab_size'],
                      users=PAPER_SIZES['n_users'], categories=PAPER_SIZES['n_categories'], subcategories=PAPER_SIZES['n_subcategories'],
                      entities=PAPER_SIZES['n_entities'])
-    click_loss(m(b)).backward(); m.zero_grad()
+    b = {k: v.to(dev) for k, v in b.items()}
+    opt = torch.optim.Adam(m.parameters(), lr=1e-4) if step else None
+    def once():
+        with torch.autocast('cuda', enabled=cuda and amp): loss = click_loss(m(b))
+        loss.backward()
+        if opt is not None: opt.step()
+        m.zero_grad()
+        if cuda: torch.cuda.synchronize(dev)
+    once()
     before, times = rss_mb(), []
+    if cuda: torch.cuda.reset_peak_memory_stats(dev)
     for _ in range(repeats):
-        t0 = time.perf_counter(); click_loss(m(b)).backward(); times.append(time.perf_counter() - t0); m.zero_grad()
-    return {'model': model, 'cues': f"{cue_dim}/{global_dim}", 'ms_per_batch': 1000 * min(times), 'samples_per_s': batch_size / min(times),
-            'peak_mb_above_start': peak_rss_mb() - before}
+        t0 = time.perf_counter(); once(); times.append(time.perf_counter() - t0)
+    out = {'model': model, 'cues': f"{cue_dim}/{global_dim}", 'device': str(dev), 'batch_size': batch_size, 'amp': cuda and amp, 'step': step,
+           'ms_per_batch': 1000 * min(times), 'samples_per_s': batch_size / min(times), 'peak_mb_above_start': peak_rss_mb() - before}
+    if cuda: out['peak_gpu_mb'] = torch.cuda.max_memory_allocated(dev) / 2**20
+    return out
 
 # %% ../../nbs/29_registry.ipynb #46dcc3b6
 def benchmark_models(names=None, cue_dim: int = 512, global_dim: int = 2048, batch_size: int = BENCH_BATCH) -> list[dict]:

@@ -18,7 +18,7 @@ __all__ = ['CATEGORY_SLOTS', 'STORE_CHUNK', 'SAMPLE_CHUNK', 'EPOCH_SEED_STRIDE',
            'EXTRA_CUES', 'MAX_CANDIDATES', 'NewsFeatures', 'impression_share_mask', 'news_features', 'entity_tokens',
            'entity_table', 'Impressions', 'user_index', 'impressions', 'train_samples', 'n_train_samples', 'batch',
            'shard', 'TrainBatches', 'batch_loader', 'train_batches', 'synthetic_news', 'synthetic_impressions',
-           'benchmark_batch', 'benchmark_train_samples']
+           'benchmark_batch', 'benchmark_train_samples', 'benchmark_loader']
 
 # %% ../../nbs/30_batches.ipynb #d4803b1f
 CATEGORY_SLOTS = 2          # FIM's title rows start with the category and the subcategory token: no word, no cue
@@ -418,3 +418,19 @@ def benchmark_train_samples(n_impressions: int = 156965, mean_candidates: float 
                                 second_click=0.5, seed=seed)
     t0 = time.perf_counter(); S, _ = train_samples(imp, npratio, 0)
     return {'samples': len(S), 'seconds': round(time.perf_counter() - t0, 3)}
+
+# %% ../../nbs/30_batches.ipynb #2871f2e0
+def benchmark_loader(n_news: int = 20000, n_impressions: int = 20000, batch_size: int = 32, history_len: int = 60, npratio: int = 4,
+                     cues: int = 25, cue_dim: int = 512, global_dim: int = 2048, workers: int = 2, batches: int = 100, seed: int = 0) -> dict:
+    """Batches per second that `batch_loader` delivers with `workers` processes (0: built in this thread), alone, over the
+    first `batches` batches of an epoch of `n_impressions` synthetic impressions (MIND-small's candidate counts) on
+    `n_news` synthetic news with float16 cues, the paper's sizes by default; the first batch (worker start-up) is not timed."""
+    f = synthetic_news(n_news, cues=cues, cue_dim=cue_dim, global_dim=global_dim, seed=seed)
+    imp = synthetic_impressions(n_impressions, n_news, history_len, seed=seed)
+    ds = TrainBatches(f, imp, batch_size, npratio, seed)
+    it = iter(batch_loader(ds, workers=workers))
+    next(it)
+    t0, n = time.perf_counter(), 0
+    for _ in range(min(batches, len(ds) - 1)): next(it); n += 1
+    dt = time.perf_counter() - t0
+    return {'workers': workers, 'batches': n, 'batches_per_s': round(n / dt, 1), 'ms_per_batch': round(dt / n * 1000, 1)}

@@ -18,7 +18,7 @@ from .metrics import evaluate, write_prediction
 from ..models.layers import click_loss, dot_click
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'TrainConfig', 'pick_device', 'dist_rank_world', 'batch_workers',
+__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'NEWS_ROWS', 'TrainConfig', 'pick_device', 'dist_rank_world', 'batch_workers',
            'score_impressions', 'Learner', 'benchmark_scoring']
 
 # %% ../../nbs/32_learner.ipynb #03da7d1c
@@ -104,11 +104,33 @@ def _score_by_forward(model, f: NewsFeatures, imp: Impressions, eval_batch, devi
         out += [s[r, :sizes[k]] for r, k in enumerate(range(i, j))]
     return out
 
+NEWS_ROWS = {'title': 'title', 'cat': 'category', 'subcat': 'subcategory', 'ent': 'entities'}   # batch key -> NewsFeatures field
+
+def _score_by_news_vectors(model, f: NewsFeatures, imp: Impressions, eval_batch, device) -> list[np.ndarray]:
+    """Scores of a model with `news_keys` / `news_vectors` / `score_vectors` (LSTUR, DKN): every news item encoded once,
+    then the user side of several impressions per pass from those vectors (DKN's candidate-aware attention included)."""
+    fields = [getattr(f, NEWS_ROWS[k]) for k in model.news_keys]
+    n = len(f) + 1
+    vecs = torch.cat([model.news_vectors(*(t[s:s + eval_batch].to(device) for t in fields)) for s in range(0, n, eval_batch)])
+    out, sizes = [], np.diff(imp.ptr)
+    for i, j, width in _impression_groups(sizes, eval_batch):
+        cand = np.zeros((j - i, width), np.int64)
+        for r, k in enumerate(range(i, j)): cand[r, :sizes[k]] = imp.candidates(k)
+        h = torch.as_tensor(imp.hist[i:j])
+        b = {'hist_mask': (h > 0).to(device)}
+        if imp.user_rows is not None: b['user'] = torch.as_tensor(imp.user_rows[i:j]).to(device)
+        s = model.score_vectors(vecs[torch.as_tensor(cand).to(device)], vecs[h.to(device)], b).float().cpu().numpy()
+        out += [s[r, :sizes[k]] for r, k in enumerate(range(i, j))]
+    return out
+
 @torch.no_grad()
 def score_impressions(model, f: NewsFeatures, imp: Impressions, eval_batch=256, device='cpu') -> list[np.ndarray]:
-    "Scores of every candidate of every impression (one array per impression), in candidate order."
+    """Scores of every candidate of every impression (one array per impression), in candidate order: by news and user
+    vectors each computed once (the NRMS family), by news vectors computed once (LSTUR, DKN), else by the forward pass
+    over several impressions at a time (FIM, NPA's user-dependent news vectors, DeepFM)."""
     model.eval()
     if hasattr(model, 'encode_news'): return _score_by_vectors(model, f, imp, eval_batch, device)
+    if hasattr(model, 'score_vectors'): return _score_by_news_vectors(model, f, imp, eval_batch, device)
     return _score_by_forward(model, f, imp, eval_batch, device)
 
 # %% ../../nbs/32_learner.ipynb #d1010bb8
@@ -325,16 +347,19 @@ def load_best(self: Learner):
 # %% ../../nbs/32_learner.ipynb #de2746c9
 def benchmark_scoring(model: str = 'nrms_im', n_news: int = MIND_SMALL_DEV['n_news'], n_impressions: int = MIND_SMALL_DEV['n_impressions'],
                       cue_dim: int = 40, global_dim: int = 1280, history_len: int = 60, title_len: int = 15, eval_batch: int = 1024,
-                      metrics: bool = True) -> dict:
+                      metrics: bool = True, device: str = 'cpu') -> dict:
     """Seconds that `score_impressions` (and, with `metrics`, the official metrics) takes on a synthetic split of
     `n_impressions` impressions (MIND-small dev's candidate counts) over `n_news` news with float16 cues, for a freshly
-    built `model` (word_dim 100, vocabulary 30,000)."""
+    built `model` (word_dim 100, vocabulary 30,000), on `device` (on CUDA also the peak GPU memory)."""
     from imrec.models.registry import build_model
     f = synthetic_news(n_news, title_len, cue_dim=cue_dim, global_dim=global_dim)
     imp = synthetic_impressions(n_impressions, n_news, history_len)
     torch.manual_seed(0); mdl = build_model(model, vocab_size=30000, word_dim=100, cue_dim=cue_dim, global_dim=global_dim)
-    t0 = time.perf_counter(); sc = score_impressions(mdl, f, imp, eval_batch=eval_batch); t1 = time.perf_counter()
+    dev = torch.device(device); mdl.to(dev)
+    if dev.type == 'cuda': torch.cuda.reset_peak_memory_stats(dev)
+    t0 = time.perf_counter(); sc = score_impressions(mdl, f, imp, eval_batch=eval_batch, device=dev); t1 = time.perf_counter()
     if metrics: evaluate(imp.label_lists(), sc)
     t2 = time.perf_counter()
     return {'model': model, 'cues': f"{cue_dim}/{global_dim}", 'impressions': len(imp), 'candidates': int(imp.ptr[-1]),
-            'scoring_s': round(t1 - t0, 2), 'metrics_s': round(t2 - t1, 2) if metrics else None}
+            'device': str(dev), 'scoring_s': round(t1 - t0, 2), 'metrics_s': round(t2 - t1, 2) if metrics else None,
+            **({'peak_gpu_mb': round(torch.cuda.max_memory_allocated(dev) / 2**20)} if dev.type == 'cuda' else {})}

@@ -13,9 +13,10 @@ from ..core import atomic_path
 from .batches import MIND_SMALL_DEV, synthetic_impressions
 
 # %% auto #0
-__all__ = ['INT64_MAX', 'dcg_score', 'ndcg_score', 'mrr_score', 'official_metrics', 'scores_to_ranks', 'Metrics',
-           'NoScorableImpressions', 'group_ranks', 'evaluate_ranks', 'evaluate', 'write_prediction', 'write_truth',
-           'read_prediction', 'score_files', 'benchmark_evaluate']
+__all__ = ['INT64_MAX', 'MIND_LARGE_TEST', 'dcg_score', 'ndcg_score', 'mrr_score', 'official_metrics', 'scores_to_ranks',
+           'Metrics', 'NoScorableImpressions', 'group_ranks', 'evaluate_ranks', 'evaluate', 'write_prediction',
+           'zip_prediction', 'benchmark_prediction', 'write_truth', 'read_prediction', 'score_files',
+           'benchmark_evaluate']
 
 # %% ../../nbs/31_metrics.ipynb #030bed1b
 def dcg_score(y_true, y_score, k=10):
@@ -184,6 +185,35 @@ def write_prediction(path, impression_ids, scores=None, ranks=None):
     rows = ranks if ranks is not None else [scores_to_ranks(s) for s in scores]
     if len(rows) != len(impression_ids): raise ValueError(f"{len(impression_ids)} impression ids but {len(rows)} rankings")
     _write_lines(path, (f"{int(i)} [{','.join(str(int(x)) for x in r)}]" for i, r in zip(impression_ids, rows)))
+
+# %% ../../nbs/31_metrics.ipynb #18546b2b
+MIND_LARGE_TEST = {'n_impressions': 2370727, 'mean_candidates': 37.4}   # MIND-large's test split (its candidate count: MIND-small dev's mean)
+
+def zip_prediction(path) -> Path:
+    """The leaderboard's form of `prediction.txt` at `path`: `prediction.zip` beside it, holding it as `prediction.txt`
+    at the archive's root (deflated), written atomically; returns the zip's path."""
+    import zipfile
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"{path}: no prediction file to zip (write_prediction makes it)")
+    out = path.with_name('prediction.zip')
+    with atomic_path(out) as tmp, zipfile.ZipFile(tmp, 'w', zipfile.ZIP_DEFLATED) as z: z.write(path, 'prediction.txt')
+    return out
+
+def benchmark_prediction(n_impressions: int = MIND_LARGE_TEST['n_impressions'], mean_candidates: float = MIND_LARGE_TEST['mean_candidates'],
+                         seed: int = 0) -> dict:
+    """Seconds `write_prediction` and `zip_prediction` take for a split of MIND-large test's size (synthetic scores for
+    Poisson(`mean_candidates`) candidates per impression), and the files' sizes, in a temporary folder."""
+    import shutil, tempfile
+    imp = synthetic_impressions(n_impressions, 1000, history_len=1, mean_candidates=mean_candidates, seed=seed)
+    flat = np.random.default_rng(seed).random(imp.ptr[-1]).astype(np.float32)
+    scores = np.split(flat, imp.ptr[1:-1])
+    d = Path(tempfile.mkdtemp())
+    try:
+        t0 = time.perf_counter(); write_prediction(d/'prediction.txt', imp.impression_ids, scores=scores); t1 = time.perf_counter()
+        z = zip_prediction(d/'prediction.txt'); t2 = time.perf_counter()
+        return {'impressions': n_impressions, 'candidates': int(imp.ptr[-1]), 'write_s': round(t1 - t0, 1), 'zip_s': round(t2 - t1, 1),
+                'txt_mb': round((d/'prediction.txt').stat().st_size / 2**20), 'zip_mb': round(z.stat().st_size / 2**20)}
+    finally: shutil.rmtree(d, ignore_errors=True)
 
 # %% ../../nbs/31_metrics.ipynb #af19c627
 def write_truth(path, impression_ids, labels):

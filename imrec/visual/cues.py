@@ -19,12 +19,12 @@ __all__ = ['box_pool', 'grid_boxes', 'FeatureConfig', 'card_tensor', 'center_cro
 # %% ../../nbs/14_cues.ipynb #25717e16
 def _overlap(a, b, n):
     "(len(a), n) overlap of intervals [a, b) with the unit cells [j, j + 1)."
-    j = torch.arange(n, dtype=torch.float32)
+    j = torch.arange(n, dtype=torch.float32, device=a.device)
     return (torch.minimum(b[:, None], j + 1) - torch.maximum(a[:, None], j)).clamp(min=0)
 
 def box_pool(fmap: torch.Tensor, boxes) -> torch.Tensor:
     "Area-weighted mean of `fmap` (C, h, w) under each box (n, 4) in map cells (x0, y0, x1, y1) -> (n, C)."
-    boxes = torch.as_tensor(boxes, dtype=torch.float32).reshape(-1, 4)
+    boxes = torch.as_tensor(boxes, dtype=torch.float32, device=fmap.device).reshape(-1, 4)   # on the map's device (a GPU too)
     C, h, w = fmap.shape
     if len(boxes) == 0: return fmap.new_zeros(0, C)
     x0, y0 = boxes[:, 0].clamp(0, w), boxes[:, 1].clamp(0, h)
@@ -79,8 +79,11 @@ def _scaled(box, ox, oy, sx, sy):
     return ((box[0] - ox) * sx, (box[1] - oy) * sy, (box[2] - ox) * sx, (box[3] - oy) * sy)
 
 def _pack(words, toks, cover, has_cover, category, global_cue, C):
+    "One card's cues as CPU float tensors (the backbone may have run on a GPU)."
+    words, cover, global_cue = words.float().cpu(), cover.float().cpu(), global_cue.float().cpu()
+    category = category.float().cpu() if category is not None else None
     vis = torch.tensor([b is not None for b in toks], dtype=torch.bool)
-    words = words.float() * vis[:, None]
+    words = words * vis[:, None]
     return {'words': words, 'visible': vis, 'cover': cover.float() if has_cover else torch.zeros(9, C),
             'has_cover': bool(has_cover), 'category': category.float() if category is not None else torch.zeros(C),
             'global': global_cue.float()}
@@ -103,7 +106,7 @@ def _single_pass_cues(backbone: Backbone, cards: torch.Tensor, layouts: list, cf
 
 def _cover_cues(backbone: Backbone, cards: torch.Tensor, layouts: list, cfg: FeatureConfig) -> torch.Tensor:
     "The paper's cover pass: each card's own cover box resized to `cfg.crop`, run to the local map, pooled 3 x 3 -> (B, C, 3, 3)."
-    covers = torch.zeros(cards.shape[0], backbone.local_dim, 3, 3)
+    covers = torch.zeros(cards.shape[0], backbone.local_dim, 3, 3, device=cards.device)
     with_cover = [i for i, l in enumerate(layouts) if l.has_cover]
     if with_cover:                           # each card's own cover box (decomposed cards may differ)
         crops = torch.cat([_resize(cards[i:i + 1, :, int(round(layouts[i].cover[1])):int(round(layouts[i].cover[3])),
@@ -158,19 +161,25 @@ def _toy_cards(n: int):
     finally: shutil.rmtree(tmp, ignore_errors=True)
 
 def benchmark_extraction(backbone: str = 'efficientnet-lite0', n: int = 24, mode: str = 'paper', batch_size: int = 8,
-                         weights: str | None = None) -> dict:
+                         weights: str | None = None, device: str = 'cpu') -> dict:
     """Cards per second and achieved GFLOP/s of `card_cues` over `n` toy cards, with the backbone named `backbone`
     (`weights` as `load_backbone` takes them; 'untrained' times ResNet-101 without its weight file) in `mode`
-    ('paper' or 'single'), `batch_size` cards at a time; and this machine's dense float32 matmul GFLOP/s, the yardstick."""
+    ('paper' or 'single'), `batch_size` cards at a time, on `device`; and on CPU this machine's dense float32 matmul GFLOP/s,
+    the yardstick (on CUDA, the peak GPU memory instead)."""
     from torch.utils.flop_counter import FlopCounterMode
     from imrec.visual.backbones import load_backbone, matmul_gflops
     cfg, bb = FeatureConfig(mode=mode), load_backbone(backbone, weights)
     cards, layouts = _toy_cards(n)
+    dev = torch.device(device); cuda = dev.type == 'cuda'
+    bb, cards = bb.to(dev), cards.to(dev)
     with FlopCounterMode(display=False) as fc: card_cues(bb, cards[:1], layouts[:1], cfg)
     flops = fc.get_total_flops()
     card_cues(bb, cards[:batch_size], layouts[:batch_size], cfg)                          # warm-up
+    if cuda: torch.cuda.synchronize(dev); torch.cuda.reset_peak_memory_stats(dev)
     t0 = time.perf_counter()
     for s in range(0, len(cards), batch_size): card_cues(bb, cards[s:s + batch_size], layouts[s:s + batch_size], cfg)
+    if cuda: torch.cuda.synchronize(dev)
     dt = time.perf_counter() - t0
-    return {'backbone': bb.name, 'pretrained': bb.pretrained, 'mode': mode, 'cards': len(cards), 'cards_per_s': len(cards) / dt,
-            'gflop_per_card': flops / 1e9, 'gflop_per_s': flops * len(cards) / dt / 1e9, 'matmul_gflop_per_s': matmul_gflops()}
+    return {'backbone': bb.name, 'pretrained': bb.pretrained, 'mode': mode, 'device': str(dev), 'cards': len(cards), 'cards_per_s': len(cards) / dt,
+            'gflop_per_card': flops / 1e9, 'gflop_per_s': flops * len(cards) / dt / 1e9,
+            **({'peak_gpu_mb': torch.cuda.max_memory_allocated(dev) / 2**20} if cuda else {'matmul_gflop_per_s': matmul_gflops()})}
