@@ -10,6 +10,7 @@ own time limit, so that one failing or slow step is reported and the others stil
 - cue extraction, cards/s: ResNet-101 (random weights: the real network's speed) and EfficientNet-Lite0, paper mode;
 - training, samples/s of NRMS-IM and FIM-IM at the paper's sizes (batch 32, K = 4, title 15 / 30, history 60 / 50,
   ResNet-101 cues 512 / 2048), a forward, backward and Adam step under float16 autocast, and at a larger batch;
+- the learner itself (batches built and fed as in a run, the training rows on the GPU) for NRMS-IM and FIM-IM;
 - dev evaluation of a MIND-small-sized dev split (73,152 impressions, 2.7M candidates, 65,238 news): NRMS-IM in full;
   FIM-IM, which scores every candidate against the whole history, on a sample, extrapolated to the whole split;
 - the peak GPU memory of each.
@@ -32,6 +33,9 @@ def steps(device: str, reduced: bool) -> list[tuple[str, str, dict]]:
     for m in ('nrms_im', 'fim_im'):
         for b in (small, big):
             out.append((f"train {m} batch {b}", 'model', dict(model=m, batch_size=b, step=True, repeats=3)))
+    fit = dict(n_news=2000, batches=3) if reduced else dict(n_news=65238, batches=40)
+    out.append(('learner nrms_im (batches included)', 'fit', dict(model='nrms_im', cue_dim=512, global_dim=2048, **fit)))
+    out.append(('learner fim_im (batches included)', 'fit', dict(model='fim_im', cue_dim=512, global_dim=2048, title_len=30, history_len=50, **fit)))
     out.append(('dev nrms_im', 'scoring', dict(model='nrms_im', cue_dim=512, global_dim=2048, eval_batch=4096, **score)))
     out.append(('dev fim_im (sample)', 'scoring', dict(model='fim_im', cue_dim=512, global_dim=2048, title_len=30, history_len=50,
                                                         n_news=score.get('n_news', 65238), n_impressions=fim_imps, eval_batch=2048, metrics=False)))
@@ -51,6 +55,8 @@ def summary(label: str, r: dict) -> str:
     if 'error' in r: return f"{label:34s} ERROR: {r['error']}"
     mem = f"{r['peak_gpu_mb']:8.0f} MB GPU" if 'peak_gpu_mb' in r else f"{r.get('peak_rss_mb', 0):8.0f} MB RSS"
     if 'cards_per_s' in r: fig = f"{r['cards_per_s']:9.1f} cards/s"
+    elif 'build_share' in r: fig = (f"{r['samples_per_s']:9.1f} samples/s ({r['ms_per_step']:.0f} ms per step; building a batch alone "
+                                    f"{r['ms_build_batch']:.0f} ms, rows on the GPU: {r['rows_on_device']})")
     elif 'samples_per_s' in r: fig = f"{r['samples_per_s']:9.1f} samples/s ({r['ms_per_batch']:.0f} ms per batch)"
     else:
         full = r['scoring_s'] * MIND_SMALL_DEV_IMPRESSIONS / r['impressions']

@@ -14,11 +14,11 @@ from ..models.layers import HIDDEN_CUE_SHARE
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['CATEGORY_SLOTS', 'STORE_CHUNK', 'SAMPLE_CHUNK', 'EPOCH_SEED_STRIDE', 'MIND_SMALL_DEV', 'SYNTHETIC_VOCAB',
-           'EXTRA_CUES', 'MAX_CANDIDATES', 'NewsFeatures', 'impression_share_mask', 'news_features', 'entity_tokens',
-           'entity_table', 'Impressions', 'user_index', 'impressions', 'train_samples', 'n_train_samples', 'batch',
-           'shard', 'TrainBatches', 'batch_loader', 'train_batches', 'synthetic_news', 'synthetic_impressions',
-           'benchmark_batch', 'benchmark_train_samples', 'benchmark_loader']
+__all__ = ['CATEGORY_SLOTS', 'STORE_CHUNK', 'SAMPLE_CHUNK', 'EPOCH_SEED_STRIDE', 'ROW_FIELDS', 'MIND_SMALL_DEV',
+           'SYNTHETIC_VOCAB', 'EXTRA_CUES', 'MAX_CANDIDATES', 'NewsFeatures', 'impression_share_mask', 'news_features',
+           'entity_tokens', 'entity_table', 'Impressions', 'user_index', 'impressions', 'train_samples',
+           'n_train_samples', 'batch', 'shard', 'TrainBatches', 'batch_loader', 'train_batches', 'synthetic_news',
+           'synthetic_impressions', 'benchmark_batch', 'benchmark_train_samples', 'benchmark_loader']
 
 # %% ../../nbs/30_batches.ipynb #d4803b1f
 CATEGORY_SLOTS = 2          # FIM's title rows start with the category and the subcategory token: no word, no cue
@@ -301,8 +301,10 @@ def n_train_samples(imp: Impressions) -> int:
 # %% ../../nbs/30_batches.ipynb #22458ef6
 def batch(f: NewsFeatures, cand: np.ndarray, hist: np.ndarray, device='cpu', dtype=torch.float32, users: np.ndarray | None = None) -> dict:
     """The model batch for candidate rows (B, N), history rows (B, H) (0 = no news) and, optionally, user rows (B,); with
-    cues, `cand_impression` (B, N) / `hist_impression` (B, H) say whose impression is visible."""
+    cues, `cand_impression` (B, N) / `hist_impression` (B, H) say whose impression is visible. The cues in `dtype`, or
+    with `dtype=None` in the rows' own (float16 for MIND-sized sets: half the bytes to build and copy to a GPU)."""
     c, h = torch.as_tensor(cand), torch.as_tensor(hist)
+    if dtype is None and f.cues is not None: dtype = f.cues.dtype
     b = {'cand_title': f.title[c], 'hist_title': f.title[h], 'hist_mask': h > 0}
     for key, t in (('cat', f.category), ('subcat', f.subcategory), ('ent', f.entities)):
         if t is not None: b[f'cand_{key}'], b[f'hist_{key}'] = t[c], t[h]
@@ -313,6 +315,19 @@ def batch(f: NewsFeatures, cand: np.ndarray, hist: np.ndarray, device='cpu', dty
                  hist_cues=f.cues[h].to(dtype), hist_cue_mask=f.cue_mask[h], hist_global_cue=f.global_cue[h].to(dtype),
                  cand_impression=vis[c], hist_impression=vis[h])
     return {k: v.to(device) for k, v in b.items()}
+
+# %% ../../nbs/30_batches.ipynb #844db91f
+ROW_FIELDS = ('title', 'cues', 'cue_mask', 'global_cue', 'category', 'subcategory', 'entities', 'impression')   # NewsFeatures' tensors
+
+@patch
+def to(self: NewsFeatures, device) -> NewsFeatures:
+    "These features with every tensor on `device` (a GPU run keeps its training rows there: batches become index gathers on the GPU)."
+    return replace(self, **{k: getattr(self, k).to(device) for k in ROW_FIELDS if getattr(self, k) is not None})
+
+@patch
+def nbytes(self: NewsFeatures) -> int:
+    "Bytes of all the rows' tensors."
+    return sum(getattr(self, k).numel() * getattr(self, k).element_size() for k in ROW_FIELDS if getattr(self, k) is not None)
 
 # %% ../../nbs/30_batches.ipynb #a96f7f3f
 def shard(idx: np.ndarray, rank: int = 0, world: int = 1) -> np.ndarray:
@@ -327,10 +342,11 @@ class TrainBatches(torch.utils.data.Dataset):
     that makes the mean of the processes' gradients (what DistributedDataParallel takes) the global batch's mean gradient,
     `n_local * world / n_global` (1 on one process), and the global batch's sample count. A process whose shard is empty
     (a last global batch smaller than `world`) gets the batch's first sample with weight 0, so that it still joins the
-    gradient exchange and no sample counts twice."""
-    def __init__(self, f: NewsFeatures, imp: Impressions, batch_size=32, npratio=4, seed=0, epoch=0, rank=0, world=1):
+    gradient exchange and no sample counts twice. `dtype`: the cues' type in the batches (None: the rows' own, as a
+    GPU run takes them, widened on the GPU)."""
+    def __init__(self, f: NewsFeatures, imp: Impressions, batch_size=32, npratio=4, seed=0, epoch=0, rank=0, world=1, dtype=torch.float32):
         if batch_size < 1: raise ValueError(f"batch_size must be at least 1, not {batch_size}")
-        self.f, self.imp, self.batch_size, self.rank, self.world = f, imp, batch_size, rank, world
+        self.f, self.imp, self.batch_size, self.rank, self.world, self.dtype = f, imp, batch_size, rank, world, dtype
         self.samples, self.s_imp = train_samples(imp, npratio, seed * EPOCH_SEED_STRIDE + epoch)
         self.order = np.random.default_rng(seed * EPOCH_SEED_STRIDE + epoch + 1).permutation(len(self.samples))
     def __len__(self): return -(-len(self.order) // self.batch_size)
@@ -344,7 +360,7 @@ class TrainBatches(torch.utils.data.Dataset):
         weight = len(idx) * self.world / len(g)
         if not len(idx): idx, weight = g[:1], 0.0
         s = self.s_imp[idx]
-        return (batch(self.f, self.samples[idx], self.imp.hist[s], users=None if self.imp.user_rows is None else self.imp.user_rows[s]),
+        return (batch(self.f, self.samples[idx], self.imp.hist[s], self.f.title.device, dtype=self.dtype, users=None if self.imp.user_rows is None else self.imp.user_rows[s]),
                 weight, len(g))
 
 def batch_loader(ds: TrainBatches, start: int = 0, workers: int = 0, pin_memory: bool = False, prefetch: int = 4):
@@ -421,16 +437,18 @@ def benchmark_train_samples(n_impressions: int = 156965, mean_candidates: float 
 
 # %% ../../nbs/30_batches.ipynb #2871f2e0
 def benchmark_loader(n_news: int = 20000, n_impressions: int = 20000, batch_size: int = 32, history_len: int = 60, npratio: int = 4,
-                     cues: int = 25, cue_dim: int = 512, global_dim: int = 2048, workers: int = 2, batches: int = 100, seed: int = 0) -> dict:
+                     cues: int = 25, cue_dim: int = 512, global_dim: int = 2048, workers: int = 0, batches: int = 100, rows_dtype: bool = False,
+                     seed: int = 0) -> dict:
     """Batches per second that `batch_loader` delivers with `workers` processes (0: built in this thread), alone, over the
     first `batches` batches of an epoch of `n_impressions` synthetic impressions (MIND-small's candidate counts) on
-    `n_news` synthetic news with float16 cues, the paper's sizes by default; the first batch (worker start-up) is not timed."""
+    `n_news` synthetic news with float16 cues, the paper's sizes by default, the batches' cues in float32 or with
+    `rows_dtype` in the rows' float16 (as a GPU run takes them); the first batch (worker start-up) is not timed."""
     f = synthetic_news(n_news, cues=cues, cue_dim=cue_dim, global_dim=global_dim, seed=seed)
     imp = synthetic_impressions(n_impressions, n_news, history_len, seed=seed)
-    ds = TrainBatches(f, imp, batch_size, npratio, seed)
+    ds = TrainBatches(f, imp, batch_size, npratio, seed, dtype=None if rows_dtype else torch.float32)
     it = iter(batch_loader(ds, workers=workers))
     next(it)
     t0, n = time.perf_counter(), 0
     for _ in range(min(batches, len(ds) - 1)): next(it); n += 1
     dt = time.perf_counter() - t0
-    return {'workers': workers, 'batches': n, 'batches_per_s': round(n / dt, 1), 'ms_per_batch': round(dt / n * 1000, 1)}
+    return {'workers': workers, 'cues': 'float16' if rows_dtype else 'float32', 'batches': n, 'batches_per_s': round(n / dt, 1), 'ms_per_batch': round(dt / n * 1000, 1)}

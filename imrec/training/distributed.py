@@ -23,7 +23,7 @@ def write_job(learner: Learner, path=None, progress: bool = True, on_batch=None,
     """Write `learner`'s run (model, features, impressions, settings, identity) to `path` (default `<out>/distributed_job.pt`)
     for `run_job`; `on_batch`: a picklable callable (a module-level function) each process calls after every batch."""
     path = Path(path) if path is not None else learner.out/JOB_FILE
-    job = {'model': learner.model, 'features': learner.f, 'train_features': None if learner.train_f is learner.f else learner.train_f,
+    job = {'model': learner.model, 'features': learner.f, 'train_features': learner.train_features,
            'train': learner.train, 'dev': learner.dev, 'cfg': asdict(learner.cfg), 'out': str(learner.out),
            'fingerprint': learner.run_identity, 'progress': progress, 'on_batch': on_batch, 'timeout_min': timeout_min}
     with atomic_path(path) as tmp: torch.save(job, tmp)

@@ -18,8 +18,8 @@ from .metrics import evaluate, write_prediction
 from ..models.layers import click_loss, dot_click
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'NEWS_ROWS', 'TrainConfig', 'pick_device', 'dist_rank_world', 'batch_workers',
-           'score_impressions', 'Learner', 'benchmark_scoring']
+__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'ROWS_SHARE', 'NEWS_ROWS', 'TrainConfig', 'pick_device', 'dist_rank_world',
+           'batch_workers', 'rows_on_device', 'score_impressions', 'Learner', 'benchmark_scoring', 'benchmark_fit']
 
 # %% ../../nbs/32_learner.ipynb #03da7d1c
 @dataclass
@@ -37,10 +37,12 @@ class TrainConfig:
     ckpt_every: int = 200       # batches between checkpoints within an epoch
     eval_batch: int = 256       # news (NRMS) or impressions x candidates (FIM) per evaluation pass
     workers: int | None = None  # processes building the training batches (None: 0 on CPU, whose cores the model uses; 2 on CUDA)
+    rows_on_device: bool | None = None   # the training rows on the GPU, batches gathered there (None: when they take at most ROWS_SHARE of its memory)
 
 # %% ../../nbs/32_learner.ipynb #a352039f
-RESUME_MAY_CHANGE = ('epochs', 'patience', 'ckpt_every', 'device', 'eval_batch', 'amp', 'workers')   # TrainConfig fields a resumed run may change
+RESUME_MAY_CHANGE = ('epochs', 'patience', 'ckpt_every', 'device', 'eval_batch', 'amp', 'workers', 'rows_on_device')   # TrainConfig fields a resumed run may change
 LOSS_WINDOW = 50                                                                          # batches the progress bar's loss averages
+ROWS_SHARE = 0.25                                                                         # of a GPU's memory the training rows may take by default
 
 # %% ../../nbs/32_learner.ipynb #6d7e3460
 def pick_device(device='auto', local_rank: int | None = None) -> torch.device:
@@ -56,6 +58,12 @@ def dist_rank_world() -> tuple[int, int]:
 def batch_workers(cfg: TrainConfig, device: torch.device) -> int:
     "How many processes build the training batches: `cfg.workers`, or by default none on CPU (the model uses its cores) and 2 on CUDA."
     return cfg.workers if cfg.workers is not None else (0 if device.type == 'cpu' else 2)
+
+def rows_on_device(cfg: TrainConfig, device: torch.device, f) -> bool:
+    "Whether the training rows `f` go to `device`: `cfg.rows_on_device`, or by default on CUDA when they take at most ROWS_SHARE of its memory."
+    if device.type != 'cuda': return bool(cfg.rows_on_device) and device.type != 'cpu'
+    if cfg.rows_on_device is not None: return cfg.rows_on_device
+    return f.nbytes() <= ROWS_SHARE * torch.cuda.get_device_properties(device).total_memory
 
 # %% ../../nbs/32_learner.ipynb #04b00ee4
 def _atomic_save(obj, path: Path):
@@ -176,12 +184,13 @@ class Learner:
             raise ValueError(f"no training sample in {len(train):,} training impressions: none has both a click and a non-click "
                              f"(or the split is unlabelled); nothing to train on")
         hidden = _hidden_rows(features, train_features)
-        self.train_f = features if train_features is None else train_features
+        self.train_features, self.train_f = train_features, features if train_features is None else train_features
         self.run_identity, self.fingerprint = fingerprint, _fingerprint(model, train, cfg, fingerprint, hidden)
         self.out.mkdir(parents=True, exist_ok=True)
         self.rank, self.world = dist_rank_world()
         self.device = pick_device(cfg.device, int(os.environ.get('LOCAL_RANK', 0)) if self.world > 1 else None)
         self.model.to(self.device)
+        if rows_on_device(cfg, self.device, self.train_f): self.train_f = self.train_f.to(self.device)   # batches: index gathers on the GPU
         self.net = self.model                    # what training calls: the model, or its DistributedDataParallel wrapper
         if self.world > 1:
             from torch.nn.parallel import DistributedDataParallel
@@ -251,6 +260,7 @@ def _train_step(self: Learner, b: dict, epoch: int, bi: int, weight: float = 1.0
     on a NaN or infinite loss, raised by every process at once."""
     cfg = self.cfg
     b = {k: v.to(self.device, non_blocking=True) for k, v in b.items()}
+    b = {k: v.float() if v.dtype == torch.float16 else v for k, v in b.items()}     # float16 rows widened on the device
     with torch.autocast('cuda', enabled=self.use_amp):
         loss = click_loss(self.net(b))
     whole = loss.detach()
@@ -279,8 +289,10 @@ def _train_epoch(self: Learner, ep: int, progress=True, on_batch=None) -> dict:
     self.model.train()
     losses = self.state.setdefault('epoch_losses', [])
     t_epoch, n_done, start = time.perf_counter(), 0, self.state['batch']
-    ds = TrainBatches(self.train_f, self.train, cfg.batch_size, cfg.npratio, cfg.seed, ep, self.rank, self.world)
-    loader = batch_loader(ds, start, batch_workers(cfg, self.device), pin_memory=self.device.type == 'cuda')
+    cuda = self.device.type == 'cuda'          # on a GPU, batches keep the rows' float16 (half the bytes to build and copy)
+    ds = TrainBatches(self.train_f, self.train, cfg.batch_size, cfg.npratio, cfg.seed, ep, self.rank, self.world, None if cuda else torch.float32)
+    on_device = self.train_f.title.device.type != 'cpu'        # rows on the GPU: gathered there, in this thread
+    loader = batch_loader(ds, start, 0 if on_device else batch_workers(cfg, self.device), pin_memory=cuda and not on_device)
     bar = tqdm(total=len(ds), initial=start, desc=f"epoch {ep + 1}/{cfg.epochs}", disable=not progress or self.rank != 0)
     for bi, (b, weight, n) in zip(range(start, len(ds)), loader):
         loss = self._train_step(b, ep, bi, weight)
@@ -363,3 +375,35 @@ def benchmark_scoring(model: str = 'nrms_im', n_news: int = MIND_SMALL_DEV['n_ne
     return {'model': model, 'cues': f"{cue_dim}/{global_dim}", 'impressions': len(imp), 'candidates': int(imp.ptr[-1]),
             'device': str(dev), 'scoring_s': round(t1 - t0, 2), 'metrics_s': round(t2 - t1, 2) if metrics else None,
             **({'peak_gpu_mb': round(torch.cuda.max_memory_allocated(dev) / 2**20)} if dev.type == 'cuda' else {})}
+
+# %% ../../nbs/32_learner.ipynb #712b04a4
+def benchmark_fit(model: str = 'nrms_im', n_news: int = 20000, batches: int = 20, batch_size: int = 32, cue_dim: int = 40, global_dim: int = 1280,
+                  title_len: int = 15, history_len: int = 60, device: str = 'cpu', workers: int | None = None, rows_on_device: bool | None = None) -> dict:
+    """Training throughput of `Learner` itself (batches from `batch_loader`, the step, Adam) for `batches` batches of a
+    freshly built `model` on synthetic news with float16 cues on `device`; and the milliseconds one batch takes to build
+    alone in this thread, with its share of a step (what the model would wait for without batch workers)."""
+    import tempfile, shutil
+    from imrec.models.registry import build_model
+    f = synthetic_news(n_news, title_len, cue_dim=cue_dim, global_dim=global_dim)
+    imp = synthetic_impressions(batches * batch_size, n_news, history_len)          # one sample per impression
+    torch.manual_seed(0)
+    mdl = build_model(model, vocab_size=30000, word_dim=100, cue_dim=cue_dim, global_dim=global_dim, title_len=title_len, history_len=history_len)
+    out = Path(tempfile.mkdtemp())
+    try:
+        L = Learner(mdl, f, imp, None, TrainConfig(epochs=1, batch_size=batch_size, lr=1e-4, device=device, workers=workers,
+                                                   rows_on_device=rows_on_device, ckpt_every=10 ** 9), out)
+        if L.device.type == 'cuda': torch.cuda.reset_peak_memory_stats(L.device)
+        t0 = time.perf_counter(); L.fit(progress=False)
+        if L.device.type == 'cuda': torch.cuda.synchronize(L.device)
+        dt = time.perf_counter() - t0
+        ds = TrainBatches(L.train_f, imp, batch_size, 4, 0, 0, dtype=None if L.device.type == 'cuda' else torch.float32)
+        ds[0]; t1 = time.perf_counter()
+        for i in range(1, min(6, len(ds))): ds[i]
+        build = (time.perf_counter() - t1) / max(min(6, len(ds)) - 1, 1)
+        res = {'model': model, 'device': str(L.device), 'batch_size': batch_size, 'workers': batch_workers(L.cfg, L.device),
+               'rows_on_device': L.train_f.title.device.type != 'cpu', 'samples_per_s': round(batches * batch_size / dt, 1),
+               'ms_per_step': round(dt / batches * 1000, 1), 'ms_build_batch': round(build * 1000, 1),
+               'build_share': round(build / (dt / batches), 3)}
+        if L.device.type == 'cuda': res['peak_gpu_mb'] = round(torch.cuda.max_memory_allocated(L.device) / 2**20)
+        return res
+    finally: shutil.rmtree(out, ignore_errors=True)
