@@ -85,7 +85,7 @@ def fit_distributed(learner: Learner, nproc: int, progress: bool = True, on_batc
         raise RuntimeError(f"the {nproc} training processes failed (torchrun exit status {p.returncode}); the run's checkpoints are in "
                            f"{learner.out} (run again to resume). {_first_error(tail.decode(errors='replace'))}")
     job.unlink(missing_ok=True)
-    learner._resume()
+    learner._resume(quiet=True)                 # the finished run, as the processes left it
     return learner.state['history']
 
 def _kill_at(learner, epoch, bi, loss, at=(0, 0)):

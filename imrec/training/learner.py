@@ -219,8 +219,9 @@ def _save_last(self: Learner):
 
 # %% ../../nbs/32_learner.ipynb #1108b076
 @patch
-def _resume(self: Learner) -> bool:
-    "Load `out/last.pt` if there is one (False if not), saying so in one line (the checkpoint, its epoch and batch); FileExistsError if it is another run's."
+def _resume(self: Learner, quiet: bool = False) -> bool:
+    """Load `out/last.pt` if there is one (False if not), saying so in one line (the checkpoint, its epoch and batch) unless
+    `quiet`; FileExistsError if it is another run's."""
     p = self.out/'last.pt'
     if not p.is_file(): return False
     ck = torch.load(p, map_location=self.device, weights_only=True)
@@ -232,7 +233,7 @@ def _resume(self: Learner) -> bool:
     rngs = ck.get('torch_rngs') or [ck['torch_rng']]        # one per process of the run that wrote it
     torch.set_rng_state(rngs[self.rank % len(rngs)].cpu())   # loaded onto the run's device; the state lives on CPU
     st = self.state
-    if self.rank == 0: print(f"resuming from {p}: {st['epoch']} epoch{'s' * (st['epoch'] != 1)} done" + (f", {st['batch']} batches of epoch {st['epoch'] + 1}" if st.get('batch') else '')
+    if self.rank == 0 and not quiet: print(f"resuming from {p}: {st['epoch']} epoch{'s' * (st['epoch'] != 1)} done" + (f", {st['batch']} batches of epoch {st['epoch'] + 1}" if st.get('batch') else '')
           + (f", best dev AUC {st['best_auc']:.4f} at epoch {st['best_epoch']}" if (st.get('best_epoch') or 0) > 0 else '')
           + (f" (written by {len(rngs)} processes, continued by {self.world}: the dropout draws differ from an uninterrupted run)" if len(rngs) != self.world else ''))
     return True
