@@ -404,7 +404,7 @@ def benchmark_fit(model: str = 'nrms_im', n_news: int = 20000, batches: int = 20
         res = {'model': model, 'device': str(L.device), 'batch_size': batch_size, 'workers': batch_workers(L.cfg, L.device),
                'rows_on_device': L.train_f.title.device.type != 'cpu', 'samples_per_s': round(batches * batch_size / dt, 1),
                'ms_per_step': round(dt / batches * 1000, 1), 'ms_build_batch': round(build * 1000, 1),
-               'build_share': round(build / (dt / batches), 3)}
+               'build_share': round(build / (dt / batches), 4)}
         if L.device.type == 'cuda': res['peak_gpu_mb'] = round(torch.cuda.max_memory_allocated(L.device) / 2**20)
         return res
     finally: shutil.rmtree(out, ignore_errors=True)
