@@ -4,7 +4,7 @@
 
 # %% ../../nbs/35_distributed.ipynb #f5987875
 from __future__ import annotations
-import os, signal, subprocess, sys, time
+import os, signal, subprocess, sys
 from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path

@@ -101,12 +101,18 @@ def _impression_groups(sizes: np.ndarray, eval_batch: int):
         yield i, j, width
         i = j
 
+def _candidate_grid(imp: Impressions, i: int, j: int, width: int) -> np.ndarray:
+    "(j - i, width) candidate rows of impressions i..j-1, each impression's row padded with 0 (no news)."
+    sizes = np.diff(imp.ptr[i:j + 1])
+    cand = np.zeros((j - i, width), np.int64)
+    cand[np.arange(width) < sizes[:, None]] = imp.cand[imp.ptr[i]:imp.ptr[j]]
+    return cand
+
 def _score_by_forward(model, f: NewsFeatures, imp: Impressions, eval_batch, device) -> list[np.ndarray]:
     "Scores of any model by its forward pass, the candidates of several impressions per pass."
     out, sizes = [], np.diff(imp.ptr)
     for i, j, width in _impression_groups(sizes, eval_batch):
-        cand = np.zeros((j - i, width), np.int64)
-        for r, k in enumerate(range(i, j)): cand[r, :sizes[k]] = imp.candidates(k)
+        cand = _candidate_grid(imp, i, j, width)
         users = None if imp.user_rows is None else imp.user_rows[i:j]
         s = model(batch(f, cand, imp.hist[i:j], device, users=users)).float().cpu().numpy()
         out += [s[r, :sizes[k]] for r, k in enumerate(range(i, j))]
@@ -122,8 +128,7 @@ def _score_by_news_vectors(model, f: NewsFeatures, imp: Impressions, eval_batch,
     vecs = torch.cat([model.news_vectors(*(t[s:s + eval_batch].to(device) for t in fields)) for s in range(0, n, eval_batch)])
     out, sizes = [], np.diff(imp.ptr)
     for i, j, width in _impression_groups(sizes, eval_batch):
-        cand = np.zeros((j - i, width), np.int64)
-        for r, k in enumerate(range(i, j)): cand[r, :sizes[k]] = imp.candidates(k)
+        cand = _candidate_grid(imp, i, j, width)
         h = torch.as_tensor(imp.hist[i:j])
         b = {'hist_mask': (h > 0).to(device)}
         if imp.user_rows is not None: b['user'] = torch.as_tensor(imp.user_rows[i:j]).to(device)
