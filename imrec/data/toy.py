@@ -100,12 +100,12 @@ class ToyConfig:
         if self.n_news < _MIN_NEWS: raise ValueError(f"ToyConfig.n_news must be at least {_MIN_NEWS} (history and candidate pools)")
 
 # %% ../../nbs/03_toy.ipynb #ebc43e16
-MIND_SMALL_SCALE = dict(n_news=51282, n_users=50000, train_impressions=156965, dev_impressions=73152, test_impressions=0,
+MIND_SMALL_SCALE = dict(n_news=65238, n_users=50000, train_impressions=156965, dev_impressions=73152, test_impressions=73152,
                         mean_candidates=37.4, mean_history=32.5, max_history=200)
 
 @patch(cls_method=True)
 def mind_small(cls: ToyConfig, **kw):
-    "MIND-small's training scale: 51,282 news, 50,000 users, 156,965 impressions (images off unless asked)."
+    "MIND-small's scale: 65,238 news, 50,000 users, 156,965 training, 73,152 dev and as many test impressions (images off unless asked)."
     d = dict(MIND_SMALL_SCALE, write_images=False)
     d.update(kw); return cls(**d)
 
