@@ -29,8 +29,9 @@ def stage_generate(root, preset='mind_small', seed=0, **_) -> dict:
     "Write the toy world of `preset` with its cover images (`imrec.data.toy`)."
     from imrec.data.toy import generate_toy, _preset_config
     cfg = _preset_config(preset, seed=seed, write_images=True)
+    there = (Path(root)/'toy.json').is_file()                # then only checked and opened: the time is not the writing's
     ds = generate_toy(root, cfg, progress=False)
-    return {'news': cfg.n_news, 'covers': len(list(ds.images.glob('*.jpg'))),
+    return {'already_there': there, 'news': cfg.n_news, 'covers': len(list(ds.images.glob('*.jpg'))),
             'impressions': {s: getattr(cfg, f"{s}_impressions") for s in ('train', 'dev', 'test')}}
 
 def stage_parse(root, **_) -> dict:
@@ -51,8 +52,8 @@ def stage_cards(root, workers=2, **_) -> dict:
 class _Enough(Exception): pass
 
 def stage_cues(root, cue_sample=2000, **_) -> dict:
-    """EfficientNet-Lite0 cues (single pass) of the first `cue_sample` cards not yet done, in the world's real store
-    (`extraction stops there: the rest is extrapolated`); a later call goes on where this one stopped."""
+    """EfficientNet-Lite0 cues (single pass) of the next `cue_sample` cards not yet done, into the world's real store;
+    extraction stops there (the rest is extrapolated) and a later call goes on where this one stopped."""
     from imrec.visual.cues import FeatureConfig
     from imrec.visual.im_mind import extract_features, _store_folder
     im = Path(root)/'im_mind'; cfg = FeatureConfig(backbone='efficientnet-lite0', mode='single')
@@ -63,6 +64,8 @@ def stage_cues(root, cue_sample=2000, **_) -> dict:
         if done - state['first'] >= cue_sample: raise _Enough
     try: st = extract_features(im, _store_folder(im, cfg), cfg, progress=False, on_batch=stop)
     except _Enough: st = None
+    if 'first' not in state:                                 # nothing left to extract: no rate to measure
+        return {'cards_measured': 0, 'cards_per_s': None, 'cards_done': len(st), 'cards': len(st), 'complete': st.complete}
     n = state['done'] - state['first']; dt = time.perf_counter() - state['t']   # from the end of the first batch (model loaded)
     return {'cards_measured': n, 'cards_per_s': round(n / dt, 2), 'cards_done': state['done'], 'cards': state['total'],
             'complete': st is not None and st.complete}
@@ -210,6 +213,7 @@ def project_stages(stages: dict) -> dict:
         for target, m in MIND_SIZES.items():
             if name in ('cards', 'store'):
                 sec = (s['wall_s'] if name == 'cards' else s['write_s']) * m['news'] / w['news']; basis = 'news'
+            elif name == 'cues' and not s.get('cards_per_s'): continue
             elif name == 'cues': sec = m['news'] / s['cards_per_s']; basis = 'news / measured cards per second'
             elif name in ('parse', 'tables'): sec = s['wall_s'] * all_imp(m) / world_imp; basis = 'impressions'
             elif name.startswith('train_'): sec = m['train_impressions'] * per_train_imp / s['samples_per_s']; basis = 'one epoch: training samples / samples per second'
