@@ -4,7 +4,7 @@
 
 # %% ../../nbs/32_learner.ipynb #92a78239
 from __future__ import annotations
-import json, math, os, time
+import hashlib, json, math, os, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
@@ -18,8 +18,9 @@ from .metrics import evaluate, write_prediction
 from ..models.layers import click_loss, dot_click
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'ROWS_SHARE', 'NEWS_ROWS', 'TrainConfig', 'pick_device', 'dist_rank_world',
-           'batch_workers', 'rows_on_device', 'score_impressions', 'Learner', 'benchmark_scoring', 'benchmark_fit']
+__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'ROWS_SHARE', 'EVAL_SAVE_EVERY_S', 'NEWS_ROWS', 'TrainConfig', 'pick_device',
+           'dist_rank_world', 'batch_workers', 'rows_on_device', 'score_impressions', 'Learner', 'benchmark_scoring',
+           'benchmark_fit']
 
 # %% ../../nbs/32_learner.ipynb #03da7d1c
 @dataclass
@@ -108,15 +109,42 @@ def _candidate_grid(imp: Impressions, i: int, j: int, width: int) -> np.ndarray:
     cand[np.arange(width) < sizes[:, None]] = imp.cand[imp.ptr[i]:imp.ptr[j]]
     return cand
 
-def _score_by_forward(model, f: NewsFeatures, imp: Impressions, eval_batch, device) -> list[np.ndarray]:
-    "Scores of any model by its forward pass, the candidates of several impressions per pass."
-    out, sizes = [], np.diff(imp.ptr)
+EVAL_SAVE_EVERY_S = 60.0     # how often a resumable scoring saves what it has done
+
+def _scoring_key(model, imp: Impressions) -> str:
+    "What a partial scoring shares with the call that resumes it: a hash of the model's weights and of the impressions."
+    h = hashlib.sha256()
+    for k, v in model.state_dict().items(): h.update(k.encode()); h.update(v.detach().cpu().contiguous().numpy().tobytes())
+    for a in (imp.ptr, imp.cand, imp.hist): h.update(np.ascontiguousarray(a).tobytes())
+    if imp.user_rows is not None: h.update(np.ascontiguousarray(imp.user_rows).tobytes())
+    return h.hexdigest()[:20]
+
+def _score_by_forward(model, f: NewsFeatures, imp: Impressions, eval_batch, device, partial=None,
+                      save_every: float = EVAL_SAVE_EVERY_S, on_group=None) -> list[np.ndarray]:
+    """Scores of any model by its forward pass, the candidates of several impressions per pass. With `partial` (a file),
+    the scores done so far are saved there every `save_every` seconds, a call with the same weights and impressions
+    goes on from them (another's file is ignored, then replaced), and the file is removed once all are scored.
+    `on_group(j)`: called after the impressions before `j` are scored (tests)."""
+    sizes = np.diff(imp.ptr)
+    flat, start = np.empty(int(imp.ptr[-1]), np.float32), 0
+    if partial is not None:
+        partial, key = Path(partial), _scoring_key(model, imp)
+        if partial.is_file():
+            with np.load(partial) as z:
+                if str(z['key']) == key: start = int(z['done']); flat[:imp.ptr[start]] = z['scores']
+        last = time.perf_counter()
     for i, j, width in _impression_groups(sizes, eval_batch):
+        if j <= start: continue                                  # scored before the interruption
         cand = _candidate_grid(imp, i, j, width)
         users = None if imp.user_rows is None else imp.user_rows[i:j]
         s = model(batch(f, cand, imp.hist[i:j], device, users=users)).float().cpu().numpy()
-        out += [s[r, :sizes[k]] for r, k in enumerate(range(i, j))]
-    return out
+        flat[imp.ptr[i]:imp.ptr[j]] = s[np.arange(width) < sizes[i:j, None]]
+        if partial is not None and (j == len(imp) or time.perf_counter() - last >= save_every):
+            with atomic_path(partial) as tmp, open(tmp, 'wb') as fh: np.savez(fh, key=key, done=j, scores=flat[:imp.ptr[j]])
+            last = time.perf_counter()
+        if on_group is not None: on_group(j)
+    if partial is not None: partial.unlink(missing_ok=True)
+    return np.split(flat, imp.ptr[1:-1])
 
 NEWS_ROWS = {'title': 'title', 'cat': 'category', 'subcat': 'subcategory', 'ent': 'entities'}   # batch key -> NewsFeatures field
 
@@ -137,14 +165,14 @@ def _score_by_news_vectors(model, f: NewsFeatures, imp: Impressions, eval_batch,
     return out
 
 @torch.no_grad()
-def score_impressions(model, f: NewsFeatures, imp: Impressions, eval_batch=256, device='cpu') -> list[np.ndarray]:
+def score_impressions(model, f: NewsFeatures, imp: Impressions, eval_batch=256, device='cpu', partial=None) -> list[np.ndarray]:
     """Scores of every candidate of every impression (one array per impression), in candidate order: by news and user
     vectors each computed once (the NRMS family), by news vectors computed once (LSTUR, DKN), else by the forward pass
-    over several impressions at a time (FIM, NPA's user-dependent news vectors, DeepFM)."""
+    over several impressions at a time (FIM, NPA's user-dependent news vectors, DeepFM), which resumes from `partial`."""
     model.eval()
     if hasattr(model, 'encode_news'): return _score_by_vectors(model, f, imp, eval_batch, device)
     if hasattr(model, 'score_vectors'): return _score_by_news_vectors(model, f, imp, eval_batch, device)
-    return _score_by_forward(model, f, imp, eval_batch, device)
+    return _score_by_forward(model, f, imp, eval_batch, device, partial)
 
 # %% ../../nbs/32_learner.ipynb #d1010bb8
 def _fingerprint(model, train: Impressions, cfg: TrainConfig, run=None, hidden: np.ndarray | None = None) -> str:
@@ -247,9 +275,11 @@ def _resume(self: Learner, quiet: bool = False) -> bool:
 @patch
 def evaluate(self: Learner, imp: Impressions | None = None, prediction=None):
     """Official metrics (None for an unlabelled split) and scores of `imp` (the dev split by default); writes `prediction.txt`
-    when given a path. FloatingPointError when scores are NaN or infinite (the weights diverged, though every loss was finite)."""
+    when given a path. A forward-path scoring killed half-way resumes from `<out>/scores.partial.npz` when called again with
+the same weights and impressions. FloatingPointError when scores are NaN or infinite (the weights diverged, though
+every loss was finite)."""
     imp = imp or self.dev
-    scores = score_impressions(self.model, self.f, imp, self.cfg.eval_batch, self.device)
+    scores = score_impressions(self.model, self.f, imp, self.cfg.eval_batch, self.device, partial=self.out/'scores.partial.npz')
     bad = sum(int((~np.isfinite(s)).sum()) for s in scores)
     if bad:
         raise FloatingPointError(f"{bad:,} of {sum(map(len, scores)):,} scores are NaN or infinite: training diverged (learning "
