@@ -200,8 +200,9 @@ def project_stages(stages: dict) -> dict:
     and the tables, training samples per epoch for training (the world's samples per impression times MIND's
     impressions), candidates for evaluation (the world's candidates per impression times MIND's dev impressions; for
     MIND-large also its test split, the leaderboard file). The stages that hold the behaviors in memory (parsing, the
-    tables, training, evaluation) also get a bound on their peak memory, `<target>_gb`: the measured peak scaled by
-    impressions (the part that does not grow, Python and torch themselves, scaled too: an overestimate)."""
+    tables, training, evaluation) also get a bound on their peak memory, `<target>_gb`: the part of the measured peak
+    that the tables stage holds (the data) scaled by impressions, plus the rest of the stage's peak (a batch's
+    activations, the model) as measured; Python and torch themselves are scaled too, so it is an overestimate."""
     if 'tables' not in stages: return {}
     w = _world_sizes(stages); out = {}
     all_imp = lambda d: sum(v for k, v in d.items() if k.endswith('_impressions'))
@@ -223,8 +224,9 @@ def project_stages(stages: dict) -> dict:
             else: continue
             p[target] = round(sec, 1)
             if name in ('parse', 'tables') or name.startswith(('train_', 'eval_')):
-                peak = max(s.get('peak_rss_mb', 0), s.get('workers_peak_rss_mb', 0)) / 1024
-                p[f"{target}_gb"] = round(peak * all_imp(m) / world_imp, 1)
+                peak = s.get('peak_rss_mb', 0) / 1024
+                data = min(peak, stages['tables'].get('peak_rss_mb', 0) / 1024) if name != 'parse' else peak   # the tables' part grows with the data
+                p[f"{target}_gb"] = round(data * all_imp(m) / world_imp + peak - data, 1)
         if p: out[name] = {**p, 'basis': basis}
     return out
 

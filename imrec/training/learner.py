@@ -18,9 +18,9 @@ from .metrics import evaluate, write_prediction
 from ..models.layers import click_loss, dot_click
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'ROWS_SHARE', 'EVAL_SAVE_EVERY_S', 'NEWS_ROWS', 'TrainConfig', 'pick_device',
-           'dist_rank_world', 'batch_workers', 'rows_on_device', 'score_impressions', 'Learner', 'benchmark_scoring',
-           'benchmark_fit']
+__all__ = ['RESUME_MAY_CHANGE', 'LOSS_WINDOW', 'ROWS_SHARE', 'VECTOR_SCORE_IMPRESSIONS', 'EVAL_SAVE_EVERY_S', 'NEWS_ROWS',
+           'TrainConfig', 'pick_device', 'dist_rank_world', 'batch_workers', 'rows_on_device', 'score_impressions',
+           'Learner', 'benchmark_scoring', 'benchmark_fit']
 
 # %% ../../nbs/32_learner.ipynb #03da7d1c
 @dataclass
@@ -81,6 +81,8 @@ def _news_args(f, rows, device):
         if f.impression is not None: a['impression'] = f.impression[r].to(device)
     return a
 
+VECTOR_SCORE_IMPRESSIONS = 4096   # impressions whose candidates are scored per step by vector dot products
+
 def _score_by_vectors(model, f: NewsFeatures, imp: Impressions, eval_batch, device) -> list[np.ndarray]:
     "Scores of a model with `encode_news` / `encode_user`: every news and user encoded once, dot products."
     rows = np.arange(len(f) + 1)
@@ -89,8 +91,13 @@ def _score_by_vectors(model, f: NewsFeatures, imp: Impressions, eval_batch, devi
     users = torch.cat([model.encode_user(vecs[torch.as_tensor(imp.hist[s:s + eval_batch])].to(device),
                                          torch.as_tensor(imp.hist[s:s + eval_batch] > 0, device=device))
                        for s in range(0, len(imp), eval_batch)])
-    owner = np.repeat(np.arange(len(imp)), np.diff(imp.ptr))
-    flat = dot_click(vecs[torch.as_tensor(imp.cand)], users[torch.as_tensor(owner)]).float().cpu().numpy()
+    # the dot products a slice of impressions at a time: gathering every candidate's vector and its user's at once
+    # would hold 2 x candidates x dim floats (8 GB at MIND-small dev, hundreds at MIND-large's dev and test)
+    flat = np.empty(int(imp.ptr[-1]), np.float32)
+    for s in range(0, len(imp), VECTOR_SCORE_IMPRESSIONS):
+        e = min(s + VECTOR_SCORE_IMPRESSIONS, len(imp)); a, b = imp.ptr[s], imp.ptr[e]
+        owner = torch.as_tensor(np.repeat(np.arange(s, e), np.diff(imp.ptr[s:e + 1])))
+        flat[a:b] = dot_click(vecs[torch.as_tensor(imp.cand[a:b])], users[owner]).float().cpu().numpy()
     return np.split(flat, imp.ptr[1:-1])
 
 def _impression_groups(sizes: np.ndarray, eval_batch: int):
