@@ -13,7 +13,7 @@ from fastcore.basics import patch
 from .layers import ImpressionMemory, word_embedding
 
 # %% auto #0
-__all__ = ['POOL', 'KERNEL_3D', 'FIMConfig', 'HDC', 'FIM', 'benchmark_match_cnn']
+__all__ = ['POOL', 'KERNEL_3D', 'CHUNK_VALUES', 'FIMConfig', 'HDC', 'MatchCNN', 'FIM', 'benchmark_match_cnn']
 
 # %% ../../nbs/22_fim.ipynb #22bfa831
 POOL = 3                  # size and stride of both 3-D max-poolings (the FIM paper's 3 x 3 x 3)
@@ -67,14 +67,94 @@ class HDC(nn.Module):
         return levels
 
 # %% ../../nbs/22_fim.ipynb #e0cb3aa4
-def _match_cnn(cfg: FIMConfig) -> nn.Sequential:
-    """FIM's 3-D CNN over the match images (n, levels, H, L, L): two convolutions, each followed by the activation and a
-    POOL-pooling. The activation runs after the pooling: ELU and ReLU are increasing, so max-pooling commutes with them
-    exactly (values and gradients), and the activation then touches 1 value in POOL**3 instead of all."""
+CHUNK_VALUES = 6_000_000   # the fused CPU path convolves this many output values at a time (24 MB of float32)
+
+def _conv3d_backward_2d(x, w, gy, need_x: bool, need_w: bool):
+    """Gradients (x, w) of a 3 x 3 x 3 convolution (stride 1, padding 1) of x (P, C, H, L1, L2) by w (O, C, 3, 3, 3),
+    given the output's gradient gy, computed as 2-D convolutions: the kernel's 3 offsets along H become 3 x C channels
+    of a 2-D convolution over (L1, L2), for which oneDNN's CPU kernels are faster than its 3-D ones."""
+    P, C, H, L1, L2 = x.shape
+    O = w.shape[0]
+    g2 = gy.permute(0, 2, 1, 3, 4).reshape(P * H, O, L1, L2)          # (P H, O, L, L): a view when gy is channels last
+    gx = gw = None
+    if need_x:
+        # row h of the input gets, through kernel offset dh, the transposed 2-D convolution of output row h + 1 - dh
+        wt = w.flip(2, 3, 4).permute(1, 2, 0, 3, 4).reshape(C * 3, O, 3, 3)          # out channels (c, 2 - dh)
+        out = F.conv2d(g2, wt, padding=1).view(P, H, C, 3, L1, L2)
+        gx = torch.empty((P, H, C, L1, L2), dtype=x.dtype, device=x.device)
+        gx.copy_(out[:, :, :, 1])
+        gx[:, 1:] += out[:, :-1, :, 0]
+        gx[:, :-1] += out[:, 1:, :, 2]
+        gx = gx.permute(0, 2, 1, 3, 4)
+    if need_w:
+        # the input's rows h - 1, h, h + 1 side by side as 3 C channels of a 2-D image (zeros beyond the edges)
+        xs = torch.empty((P, H, L1, L2, C, 3), dtype=x.dtype, device=x.device)
+        xl = x.permute(0, 2, 3, 4, 1)
+        xs[..., 1].copy_(xl)
+        xs[:, 1:, ..., 0].copy_(xl[:, :-1]); xs[:, 0, ..., 0] = 0
+        xs[:, :-1, ..., 2].copy_(xl[:, 1:]); xs[:, -1, ..., 2] = 0
+        xs = xs.view(P * H, L1, L2, C * 3).permute(0, 3, 1, 2)
+        gw = torch.ops.aten.convolution_backward(g2, xs, w.reshape(O, C * 3, 3, 3), [O], [1, 1], [1, 1], [1, 1], False,
+                                                 [0, 0], 1, [False, True, False])[1].view_as(w)
+    return gx, gw
+
+class _ConvPoolFn(torch.autograd.Function):
+    """`max_pool3d(conv3d(x, w, b, padding=1), POOL, POOL)` a few images at a time (`chunk`): the full-size convolution
+    output exists only for one chunk (small enough to stay in the allocator's reused memory), only the pooled values and
+    the maxima's positions are kept, and the backward rebuilds each chunk's sparse output gradient from those positions
+    and takes the convolution's gradients as 2-D convolutions (`_conv3d_backward_2d`)."""
+    @staticmethod
+    def forward(ctx, x, w, b, chunk):
+        zs, idxs = [], []
+        for x_c in x.split(chunk):
+            z, i = F.max_pool3d(F.conv3d(x_c, w, b, padding=1), POOL, POOL, return_indices=True)
+            zs.append(z); idxs.append(i)
+        ctx.save_for_backward(x, w, *idxs)
+        ctx.chunk = chunk
+        return torch.cat(zs)
+
+    @staticmethod
+    def backward(ctx, gz):
+        x, w, *idxs = ctx.saved_tensors
+        need_x, need_w, need_b = ctx.needs_input_grad[:3]
+        gx = torch.empty_like(x) if need_x else None
+        gw = torch.zeros_like(w) if need_w else None
+        p0 = 0
+        for x_c, gz_c, i_c in zip(x.split(ctx.chunk), gz.split(ctx.chunk), idxs):
+            n = x_c.shape[0]
+            if need_x or need_w:
+                like = torch.empty((n, w.shape[0], *x_c.shape[2:]), dtype=x.dtype, device=x.device, memory_format=torch.channels_last_3d)
+                gy = torch.ops.aten.max_pool3d_with_indices_backward(gz_c, like, [POOL] * 3, [POOL] * 3, [0] * 3, [1] * 3, False, i_c)
+                a, g = _conv3d_backward_2d(x_c, w, gy, need_x, need_w)
+                if need_x: gx[p0:p0 + n] = a
+                if need_w: gw += g
+            p0 += n
+        gb = gz.sum((0, 2, 3, 4)) if need_b else None   # each pooled value's gradient reaches exactly one biased output
+        return gx, gw, gb, None
+
+class MatchCNN(nn.Sequential):
+    """FIM's 3-D CNN over the match images (n, levels, H, L, L): two convolutions, each followed by a POOL-pooling and the
+    activation. The activation runs after the pooling: ELU and ReLU are increasing, so max-pooling commutes with them
+    exactly (values and gradients), and the activation then touches 1 value in POOL**3 instead of all. On the CPU the
+    first convolution and its pooling, by far the costliest part, run fused (`_ConvPoolFn`; `fused=False`: the plain
+    layers); the parameters are those of the plain `nn.Sequential`, so checkpoints load either way."""
+    def __init__(self, *layers):
+        super().__init__(*layers)
+        self.fused = True
+    def forward(self, x):
+        conv1 = self[0]
+        if not (self.fused and x.device.type == 'cpu' and x.dim() == 5): return super().forward(x)
+        chunk = max(1, CHUNK_VALUES // (conv1.out_channels * x[0, 0].numel()))
+        h = _ConvPoolFn.apply(x, conv1.weight, conv1.bias, chunk)
+        for layer in list(self)[2:]: h = layer(h)
+        return h
+
+def _match_cnn(cfg: FIMConfig) -> MatchCNN:
+    "FIM's 3-D CNN (`MatchCNN`) at `cfg`'s sizes: convolution, pooling, activation, twice."
     act = nn.ELU() if cfg.activation == 'elu' else nn.ReLU()
     c1, c2 = cfg.conv3d
-    return nn.Sequential(nn.Conv3d(1 + len(cfg.dilations), c1, KERNEL_3D, padding=KERNEL_3D // 2), nn.MaxPool3d(POOL, POOL), act,
-                         nn.Conv3d(c1, c2, KERNEL_3D, padding=KERNEL_3D // 2), nn.MaxPool3d(POOL, POOL), act)
+    return MatchCNN(nn.Conv3d(1 + len(cfg.dilations), c1, KERNEL_3D, padding=KERNEL_3D // 2), nn.MaxPool3d(POOL, POOL), act,
+                    nn.Conv3d(c1, c2, KERNEL_3D, padding=KERNEL_3D // 2), nn.MaxPool3d(POOL, POOL), act)
 
 class FIM(nn.Module):
     "FIM; with `cfg.local_module` / `cfg.global_module` on, FIM-IM (both off: exactly FIM). Same batch format as `imrec.models.nrms.NRMS`."
@@ -147,31 +227,45 @@ def forward(self: FIM, b: dict) -> torch.Tensor:
     return self.score(feats).view(B, N)
 
 # %% ../../nbs/22_fim.ipynb #9ba51119
-def benchmark_match_cnn(title_len: int = 30, history_len: int = 50, pairs: int = 160, repeats: int = 5) -> dict:
+def benchmark_match_cnn(title_len: int = 30, history_len: int = 50, pairs: int = 160, repeats: int = 5, paper: bool = True) -> dict:
     """Forward + backward milliseconds of FIM's 3-D CNN on `pairs` random match images (a paper-size batch: 32 users x
-    (1 + K = 4) candidates; the papers' 30 x 50 lengths), in the paper's order on contiguous images against this
-    module's (pooling before the activation, channels last), timed alternately (best and median of `repeats`); the
-    CNN's achieved GFLOP/s in this order, and this machine's dense float32 matmul GFLOP/s (the yardstick)."""
+    (1 + K = 4) candidates; the papers' 30 x 50 lengths), timed alternately (best and median of `repeats`), three ways:
+    the paper's order on contiguous images (`paper`; skip it with `paper=False`, it is slow), this module as
+    plain layers (`before`: pooling before the activation, channels last, PyTorch's own backward), and this module
+    (`here`: on the CPU, the first convolution and its pooling fused, a few images at a time, the backward as 2-D
+    convolutions). The backward pass starts from a random gradient of the output,
+    as in training. Also the achieved GFLOP/s (the convolutions' multiply-adds, forward and backward: 3 x forward) and
+    this machine's dense float32 matmul GFLOP/s, the yardstick."""
     import time, statistics
     from imrec.visual.backbones import matmul_gflops
     cfg = FIMConfig(title_len=title_len, history_len=history_len)
     torch.manual_seed(0); cnn = _match_cnn(cfg)
     conv1, pool1, act1, conv2, pool2, act2 = cnn
-    paper = lambda x: pool2(act2(conv2(pool1(act1(conv1(x))))))
+    def unfused(x):
+        cnn.fused = False
+        try: return cnn(x)
+        finally: cnn.fused = True
     x = torch.randn(pairs, 1 + len(cfg.dilations), history_len, title_len, title_len)
-    runs = {'paper': (paper, x), 'here': (cnn, x.contiguous(memory_format=torch.channels_last_3d))}
+    xl = x.contiguous(memory_format=torch.channels_last_3d)
+    runs = {**({'paper': (lambda x: pool2(act2(conv2(pool1(act1(conv1(x)))))), x)} if paper else {}),
+            'before': (unfused, xl), 'here': (cnn, xl)}
+    with torch.no_grad(): g = torch.randn(cnn(xl[:1]).shape[1:])
+    g = g.expand(pairs, *g.shape).contiguous()
     def once(f, xi):
-        xi = xi.detach().requires_grad_(); t0 = time.perf_counter(); f(xi).sum().backward(); return time.perf_counter() - t0
+        xi = xi.detach().requires_grad_(); t0 = time.perf_counter(); f(xi).backward(g); return time.perf_counter() - t0
     for f, xi in runs.values(): once(f, xi)                                  # warm-up
     times = {k: [] for k in runs}
     for _ in range(repeats):
         for k, (f, xi) in runs.items(): times[k].append(once(f, xi))
-    with torch.no_grad(): diff = float((runs['paper'][0](x) - cnn(runs['here'][1])).abs().max())
+    with torch.no_grad(): diff = float((pool2(act2(conv2(pool1(act1(conv1(x)))))) - cnn(xl)).abs().max())   # against the paper's order
     c1, c2 = cfg.conv3d
     H, L = history_len, title_len
     fwd = 2 * pairs * (H * L * L * (1 + len(cfg.dilations)) * KERNEL_3D ** 3 * c1 + (H // POOL) * (L // POOL) ** 2 * c1 * KERNEL_3D ** 3 * c2)
     best = {k: min(v) for k, v in times.items()}
     return {'lengths': f"{title_len} x {history_len}", 'pairs': pairs,
             **{f"{k}_ms": round(1000 * best[k]) for k in runs}, **{f"{k}_median_ms": round(1000 * statistics.median(v)) for k, v in times.items()},
-            'speedup': round(best['paper'] / best['here'], 2), 'max_abs_diff': diff,
-            'gflops_here': round(3 * fwd / best['here'] / 1e9, 1), 'matmul_gflops': round(matmul_gflops(), 1)}
+            **({'speedup': round(best['paper'] / best['here'], 2)} if paper else {}),
+            'speedup_backward': round(best['before'] / best['here'], 2), 'max_abs_diff': diff,
+            'gflops_before': round(3 * fwd / best['before'] / 1e9, 1), 'gflops_here': round(3 * fwd / best['here'] / 1e9, 1),
+            'matmul_gflops': round(matmul_gflops(), 1)}
+
