@@ -399,10 +399,13 @@ def synthetic_news(n_news: int, title_len: int = 15, cues: int | None = None, cu
 MAX_CANDIDATES = 300      # synthetic impressions have at most this many candidates
 
 def synthetic_impressions(n_impressions: int, n_news: int, history_len: int = 60, mean_candidates: float = MIND_SMALL_DEV['mean_candidates'],
-                          min_candidates: int = 2, second_click: float = 0.0, seed=0) -> Impressions:
+                          min_candidates: int = 2, second_click: float = 0.0, history_fill: float = 1.0, seed=0) -> Impressions:
     """Random labelled `Impressions` over news rows 1..`n_news` for benchmarks: Poisson(`mean_candidates`) candidates each
     (clipped to `min_candidates`..MAX_CANDIDATES), the first one clicked and, with probability `second_click`, the third
-    too; `history_len` clicked rows each (0: an empty slot). `seed`: an int or a `np.random.Generator` (which it draws from)."""
+    too; `history_len` clicked rows each (0: an empty slot), or with `history_fill` < 1 a history of Binomial(`history_len`,
+    `history_fill`) clicks (at least one), the earlier slots empty, as short histories leave them. `seed`: an int or a
+    `np.random.Generator` (which it draws from)."""
+    if not 0 < history_fill <= 1: raise ValueError(f"history_fill is the share of history slots with a click, in (0, 1]: not {history_fill}")
     if second_click and min_candidates < 3: raise ValueError(f"a second click (the third candidate) needs min_candidates >= 3, not {min_candidates}")
     rng = np.random.default_rng(seed)
     sizes = np.clip(rng.poisson(mean_candidates, n_impressions), min_candidates, MAX_CANDIDATES)
@@ -410,7 +413,10 @@ def synthetic_impressions(n_impressions: int, n_news: int, history_len: int = 60
     labels = np.zeros(ptr[-1], np.int8); labels[ptr[:-1]] = 1
     if second_click: labels[ptr[:-1] + 2] = rng.random(n_impressions) < second_click
     cand = rng.integers(1, n_news + 1, ptr[-1])
-    hist = rng.integers(0, n_news + 1, (n_impressions, history_len))
+    hist = rng.integers(0 if history_fill == 1 else 1, n_news + 1, (n_impressions, history_len))   # (with a fill, no chance empties)
+    if history_fill < 1:
+        n = np.maximum(rng.binomial(history_len, history_fill, n_impressions), 1)
+        hist[np.arange(history_len) < (history_len - n)[:, None]] = 0
     return Impressions(np.arange(n_impressions), np.zeros(n_impressions), cand, ptr, labels, hist)
 
 # %% ../../nbs/30_batches.ipynb #23813b89

@@ -421,14 +421,16 @@ def benchmark_scoring(model: str = 'nrms_im', n_news: int = MIND_SMALL_DEV['n_ne
 
 # %% ../../nbs/32_learner.ipynb #712b04a4
 def benchmark_fit(model: str = 'nrms_im', n_news: int = 20000, batches: int = 20, batch_size: int = 32, cue_dim: int = 40, global_dim: int = 1280,
-                  title_len: int = 15, history_len: int = 60, device: str = 'cpu', workers: int | None = None, rows_on_device: bool | None = None) -> dict:
+                  title_len: int = 15, history_len: int = 60, device: str = 'cpu', workers: int | None = None, rows_on_device: bool | None = None,
+                  history_fill: float = 1.0) -> dict:
     """Training throughput of `Learner` itself (batches from `batch_loader`, the step, Adam) for `batches` batches of a
     freshly built `model` on synthetic news with float16 cues on `device`; and the milliseconds one batch takes to build
-    alone in this thread, with its share of a step (what the model would wait for without batch workers)."""
+    alone in this thread, with its share of a step (what the model would wait for without batch workers). With
+    `history_fill` < 1 the histories are shorter than `history_len` on average (`synthetic_impressions`)."""
     import tempfile, shutil
     from imrec.models.registry import build_model
     f = synthetic_news(n_news, title_len, cue_dim=cue_dim, global_dim=global_dim)
-    imp = synthetic_impressions(batches * batch_size, n_news, history_len)          # one sample per impression
+    imp = synthetic_impressions(batches * batch_size, n_news, history_len, history_fill=history_fill)   # one sample per impression
     torch.manual_seed(0)
     mdl = build_model(model, vocab_size=30000, word_dim=100, cue_dim=cue_dim, global_dim=global_dim, title_len=title_len, history_len=history_len)
     out = Path(tempfile.mkdtemp())
@@ -443,7 +445,7 @@ def benchmark_fit(model: str = 'nrms_im', n_news: int = 20000, batches: int = 20
         ds[0]; t1 = time.perf_counter()
         for i in range(1, min(6, len(ds))): ds[i]
         build = (time.perf_counter() - t1) / max(min(6, len(ds)) - 1, 1)
-        res = {'model': model, 'device': str(L.device), 'batch_size': batch_size, 'workers': batch_workers(L.cfg, L.device),
+        res = {'model': model, 'device': str(L.device), 'batch_size': batch_size, 'history_fill': round(float((imp.hist > 0).mean()), 3), 'workers': batch_workers(L.cfg, L.device),
                'rows_on_device': L.train_f.title.device.type != 'cpu', 'samples_per_s': round(batches * batch_size / dt, 1),
                'ms_per_step': round(dt / batches * 1000, 1), 'ms_build_batch': round(build * 1000, 1),
                'build_share': round(build / (dt / batches), 4)}
